@@ -1,0 +1,32 @@
+/** Text helpers shared by search, matching and the engine: pure and locale-independent. */
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+/**
+ * Folds text for matching: lower case, diacritics removed, a few letters that do not decompose
+ * spelled out, so that "jurgen" finds "Jürgen" and "lodz" finds "Łódź".
+ */
+export const fold = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/ł/g, 'l')
+    .replace(/ø/g, 'o')
+    .replace(/æ/g, 'ae')
+    .replace(/œ/g, 'oe')
+    .replace(/đ/g, 'd');
+
+/** Splits folded text into search words: letters and digits, anything else separates. */
+export const words = (text: string): string[] =>
+  fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+
+/** Normalises an email for matching: trimmed and lower-cased. */
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const isEmail = (text: string): boolean => EMAIL.test(text.trim());
