@@ -34,8 +34,7 @@ export interface CompactGraph {
  */
 export const buildGraph = (ids: readonly string[], edges: readonly GraphEdge[]): CompactGraph => {
   const indexOf = new Map<string, number>();
-  ids.forEach((id, i) => indexOf.set(id, i));
-  const n = ids.length;
+  for (const [i, id] of ids.entries()) indexOf.set(id, i);
   const src: number[] = [];
   const dst: number[] = [];
   const wt: number[] = [];
