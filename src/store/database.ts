@@ -1,0 +1,69 @@
+/**
+ * Opening the database: SQLite (better-sqlite3, the embedded default) or PostgreSQL (pg) when a
+ * `postgres://` URL is given. The choice is made once here; everything above sees `Kysely<Database>`.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migrations } from './migrations/index';
+import type { Database } from './schema';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseConfig {
+  /** `postgres://…` selects PostgreSQL; anything else (or nothing) selects SQLite. */
+  readonly url?: string | undefined;
+  /** Folder of `salon.db` for SQLite; `:memory:` for a throw-away database. */
+  readonly dataDir: string;
+}
+
+export interface OpenDatabase {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  /** Where the data lives, for the start-up message (never includes a password). */
+  readonly location: string;
+}
+
+export const isPostgresUrl = (url: string | undefined): url is string =>
+  !!url && /^postgres(ql)?:\/\//.test(url);
+
+const openSqlite = (dataDir: string): OpenDatabase => {
+  const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'salon.db');
+  if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: file };
+};
+
+const redact = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+
+const openPostgres = (url: string): OpenDatabase => {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', location: redact(url) };
+};
+
+/** Opens the database and brings its schema up to date. */
+export const openDatabase = async (config: DatabaseConfig): Promise<OpenDatabase> => {
+  const opened = isPostgresUrl(config.url) ? openPostgres(config.url) : openSqlite(config.dataDir);
+  await migrate(opened.db);
+  return opened;
+};
+
+/** Runs every pending migration; throws the first failure with its migration's name. */
+export const migrate = async (db: Kysely<Database>): Promise<string[]> => {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const name = failed ? ` (${failed.migrationName})` : '';
+    throw new Error(`Database migration failed${name}: ${String(error)}`);
+  }
+  return (results ?? []).map((r) => r.migrationName);
+};

@@ -1,0 +1,222 @@
+/** Moments of one workspace and who was there. */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import { notFound } from '../domain/errors';
+import type {
+  AttendeeMark,
+  Moment,
+  MomentAttendee,
+  MomentContext,
+  MomentKind,
+} from '../domain/moment';
+import { batches, withinWorkspace } from './rows';
+import type { Database, MomentTable } from './schema';
+
+export interface NewMoment {
+  readonly context: MomentContext;
+  readonly kind: MomentKind;
+  readonly title: string;
+  readonly occurredOn: string;
+  readonly place?: string | null;
+  readonly notes?: string | null;
+  readonly attendees: readonly MomentAttendee[];
+}
+
+/** A moment on one person's timeline, with how the host encountered them there. */
+export interface MomentOfPerson extends Omit<Moment, 'attendees'> {
+  readonly mark: AttendeeMark;
+  readonly attendeeCount: number;
+}
+
+const COLUMNS = [
+  'workspace_id',
+  'id',
+  'context',
+  'kind',
+  'title',
+  'occurred_on',
+  'place',
+  'notes',
+  'created_at',
+] as const;
+
+const toMoment = (row: Selectable<MomentTable>, attendees: readonly MomentAttendee[]): Moment => ({
+  id: row.id,
+  workspaceId: row.workspace_id,
+  context: row.context as MomentContext,
+  kind: row.kind as MomentKind,
+  title: row.title,
+  occurredOn: row.occurred_on,
+  place: row.place,
+  notes: row.notes,
+  attendees,
+  createdAt: row.created_at,
+});
+
+export class MomentRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => string,
+  ) {}
+
+  async create(workspaceId: string, moment: NewMoment): Promise<Moment> {
+    const [id] = await this.createMany(workspaceId, [moment]);
+    return this.require(workspaceId, id as string);
+  }
+
+  /** Inserts moments and their attendees in batches; returns their ids in input order. */
+  async createMany(workspaceId: string, moments: readonly NewMoment[]): Promise<string[]> {
+    const now = this.now();
+    const rows = moments.map((m) => ({
+      workspace_id: workspaceId,
+      id: randomUUID(),
+      context: m.context,
+      kind: m.kind,
+      title: m.title,
+      occurred_on: m.occurredOn,
+      place: m.place ?? null,
+      notes: m.notes ?? null,
+      created_at: now,
+    }));
+    for (const batch of batches(rows, COLUMNS.length)) {
+      await this.db.insertInto('moments').values(batch).execute();
+    }
+    const attendees = moments.flatMap((m, i) =>
+      m.attendees.map((a) => ({
+        workspace_id: workspaceId,
+        moment_id: rows[i]!.id,
+        person_id: a.personId,
+        mark: a.mark,
+      })),
+    );
+    for (const batch of batches(attendees, 4)) {
+      await withinWorkspace('Attendee', () =>
+        this.db.insertInto('moment_attendees').values(batch).execute(),
+      );
+    }
+    return rows.map((r) => r.id);
+  }
+
+  async require(workspaceId: string, id: string): Promise<Moment> {
+    const row = await this.db
+      .selectFrom('moments')
+      .select(COLUMNS)
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw notFound('Moment');
+    const attendees = await this.db
+      .selectFrom('moment_attendees')
+      .select(['person_id', 'mark'])
+      .where('workspace_id', '=', workspaceId)
+      .where('moment_id', '=', id)
+      .execute();
+    return toMoment(
+      row,
+      attendees.map((a) => ({ personId: a.person_id, mark: a.mark as AttendeeMark })),
+    );
+  }
+
+  /** The most recent moments first. */
+  async list(workspaceId: string, limit: number): Promise<Moment[]> {
+    const rows = await this.db
+      .selectFrom('moments')
+      .select(COLUMNS)
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('occurred_on', 'desc')
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+    const attendees = await this.attendeesOf(
+      workspaceId,
+      rows.map((r) => r.id),
+    );
+    return rows.map((row) => toMoment(row, attendees.get(row.id) ?? []));
+  }
+
+  /** One person's timeline: the moments they attended, most recent first. */
+  async ofPerson(workspaceId: string, personId: string): Promise<MomentOfPerson[]> {
+    const rows = await this.db
+      .selectFrom('moment_attendees as me')
+      .innerJoin('moments', (join) =>
+        join
+          .onRef('moments.workspace_id', '=', 'me.workspace_id')
+          .onRef('moments.id', '=', 'me.moment_id'),
+      )
+      .select([...COLUMNS.map((c) => `moments.${c}` as const), 'me.mark'])
+      .select((eb) =>
+        eb
+          .selectFrom('moment_attendees as all')
+          .select((inner) => inner.fn.countAll().as('n'))
+          .whereRef('all.moment_id', '=', 'moments.id')
+          .as('attendee_count'),
+      )
+      .where('me.workspace_id', '=', workspaceId)
+      .where('me.person_id', '=', personId)
+      .orderBy('moments.occurred_on', 'desc')
+      .execute();
+    return rows.map(({ mark, attendee_count, ...row }) => {
+      const { attendees: _a, ...moment } = toMoment(row, []);
+      return { ...moment, mark: mark as AttendeeMark, attendeeCount: Number(attendee_count) };
+    });
+  }
+
+  async remove(workspaceId: string, id: string): Promise<void> {
+    const result = await this.db
+      .deleteFrom('moments')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw notFound('Moment');
+  }
+
+  /** Pairs of people who attended the same hosted moment (the host's table), for freshness. */
+  async attendancesByContext(
+    workspaceId: string,
+  ): Promise<Array<{ momentId: string; context: MomentContext; personId: string }>> {
+    const rows = await this.db
+      .selectFrom('moment_attendees')
+      .innerJoin('moments', (join) =>
+        join
+          .onRef('moments.workspace_id', '=', 'moment_attendees.workspace_id')
+          .onRef('moments.id', '=', 'moment_attendees.moment_id'),
+      )
+      .select(['moments.id', 'moments.context', 'moment_attendees.person_id'])
+      .where('moment_attendees.workspace_id', '=', workspaceId)
+      .execute();
+    return rows.map((r) => ({
+      momentId: r.id,
+      context: r.context as MomentContext,
+      personId: r.person_id,
+    }));
+  }
+
+  async count(workspaceId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('moments')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  private async attendeesOf(
+    workspaceId: string,
+    momentIds: readonly string[],
+  ): Promise<Map<string, MomentAttendee[]>> {
+    const out = new Map<string, MomentAttendee[]>();
+    if (momentIds.length === 0) return out;
+    const rows = await this.db
+      .selectFrom('moment_attendees')
+      .select(['moment_id', 'person_id', 'mark'])
+      .where('workspace_id', '=', workspaceId)
+      .where('moment_id', 'in', momentIds)
+      .execute();
+    for (const row of rows) {
+      const list = out.get(row.moment_id) ?? [];
+      list.push({ personId: row.person_id, mark: row.mark as AttendeeMark });
+      out.set(row.moment_id, list);
+    }
+    return out;
+  }
+}

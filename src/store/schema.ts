@@ -1,0 +1,133 @@
+/**
+ * The tables as Kysely sees them. Lists (emails, tags, asks…) are JSON text in both dialects so
+ * one set of queries serves SQLite and PostgreSQL; booleans are 0/1; dates and times are ISO text.
+ */
+import type { Generated } from 'kysely';
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session secret: a stolen database does not yield live cookies. */
+  id: string;
+  user_id: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface MembershipTable {
+  workspace_id: string;
+  user_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface WorkspaceInviteTable {
+  workspace_id: string;
+  email: string;
+  role: string;
+  created_at: string;
+}
+
+export interface PersonTable {
+  workspace_id: string;
+  id: string;
+  is_self: number;
+  display_name: string;
+  sort_key: string;
+  given_name: string | null;
+  family_name: string | null;
+  emails: string;
+  phones: string;
+  organization: string | null;
+  title: string | null;
+  location: string | null;
+  tags: string;
+  interests: string;
+  asks: string;
+  offers: string;
+  notes: string | null;
+  stature: number | null;
+  how_we_met: string | null;
+  how_we_met_moment_id: string | null;
+  introduced_by_id: string | null;
+  source: string;
+  last_contact_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonSearchTable {
+  workspace_id: string;
+  term: string;
+  person_id: string;
+}
+
+export interface TieTable {
+  workspace_id: string;
+  id: string;
+  a_id: string;
+  b_id: string;
+  strength: number;
+  source: string;
+  since: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MomentTable {
+  workspace_id: string;
+  id: string;
+  context: string;
+  kind: string;
+  title: string;
+  occurred_on: string;
+  place: string | null;
+  notes: string | null;
+  created_at: string;
+}
+
+export interface MomentAttendeeTable {
+  workspace_id: string;
+  moment_id: string;
+  person_id: string;
+  mark: string;
+}
+
+export interface Database {
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  workspaces: WorkspaceTable;
+  memberships: MembershipTable;
+  workspace_invites: WorkspaceInviteTable;
+  people: PersonTable;
+  person_search: PersonSearchTable;
+  ties: TieTable;
+  moments: MomentTable;
+  moment_attendees: MomentAttendeeTable;
+}
+
+/** Kept for tables that later issues add with generated keys. */
+export type { Generated };

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isDomainError } from '../domain/errors';
+import type { Store } from './store';
+import { openTestStore, testDialects } from './testing';
+
+const codeOf = async (work: Promise<unknown>): Promise<string> => {
+  try {
+    await work;
+    return 'none';
+  } catch (error) {
+    return isDomainError(error) ? error.code : String(error);
+  }
+};
+
+describe.each(testDialects())('store on %s', (dialect) => {
+  let store: Store;
+  let ws: string;
+  let other: string;
+
+  beforeAll(async () => {
+    store = await openTestStore(dialect);
+    ws = (await store.workspaces.create('Mine', null)).id;
+    other = (await store.workspaces.create('Theirs', null)).id;
+  });
+  afterAll(() => store.close());
+
+  it('creates a person with tidy lists and a derived display name', async () => {
+    const person = await store.people.create(ws, {
+      givenName: ' Jürgen ',
+      familyName: 'Müller',
+      emails: ['j@example.com', 'J@example.com ', ''],
+      tags: ['Running club', 'running club'],
+    });
+    expect(person.displayName).toBe('Jürgen Müller');
+    expect(person.givenName).toBe('Jürgen');
+    expect(person.emails).toEqual(['j@example.com']);
+    expect(person.tags).toEqual(['Running club']);
+    expect(person.isSelf).toBe(false);
+  });
+
+  it('finds people by a prefix of any name, email, organisation or tag, ignoring diacritics', async () => {
+    await store.people.create(ws, {
+      displayName: 'Zoë Okafor',
+      organization: 'Greenfield Capital',
+    });
+    await store.people.create(ws, { displayName: 'Søren Berg', tags: ['Sunday runners'] });
+    const names = async (q: string) =>
+      (await store.people.search(ws, q, 10)).map((p) => p.displayName);
+    expect(await names('jur')).toEqual(['Jürgen Müller']);
+    expect(await names('MUEL')).toEqual([]);
+    expect(await names('mul')).toEqual(['Jürgen Müller']);
+    expect(await names('zoe')).toEqual(['Zoë Okafor']);
+    expect(await names('green')).toEqual(['Zoë Okafor']);
+    expect(await names('sunday')).toEqual(['Søren Berg']);
+    expect(await names('soren b')).toEqual(['Søren Berg']);
+    expect(await names('j@exa')).toEqual(['Jürgen Müller']);
+    expect(await names('nobody')).toEqual([]);
+  });
+
+  it('pages through people in name order with a cursor, never repeating or skipping', async () => {
+    const page1 = await store.people.list(ws, { limit: 2 });
+    const last = page1.at(-1)!;
+    const page2 = await store.people.list(ws, {
+      after: { sortKey: last.displayName.toLowerCase(), id: last.id },
+      limit: 2,
+    });
+    const all = await store.people.all(ws);
+    expect([...page1, ...page2].map((p) => p.id)).toEqual(all.map((p) => p.id));
+  });
+
+  it('keeps search terms in step when a person is renamed', async () => {
+    const person = await store.people.create(ws, { displayName: 'Ana Lima' });
+    await store.people.update(ws, person.id, { displayName: 'Ana Souza' });
+    expect((await store.people.search(ws, 'lima', 10)).map((p) => p.id)).toEqual([]);
+    expect((await store.people.search(ws, 'souza', 10)).map((p) => p.id)).toEqual([person.id]);
+  });
+
+  it('never shows one workspace the people of another', async () => {
+    const theirs = await store.people.create(other, { displayName: 'Secret Person' });
+    expect(await store.people.find(ws, theirs.id)).toBeUndefined();
+    expect(await store.people.search(ws, 'secret', 10)).toEqual([]);
+    expect(await codeOf(store.people.update(ws, theirs.id, { notes: 'x' }))).toBe('not_found');
+    expect(await codeOf(store.people.remove(ws, theirs.id))).toBe('not_found');
+    expect(await store.people.find(other, theirs.id)).toBeDefined();
+  });
+
+  it('stores a tie once per unordered pair and refuses a second one', async () => {
+    const a = await store.people.create(ws, { displayName: 'Tie A' });
+    const b = await store.people.create(ws, { displayName: 'Tie B' });
+    const tie = await store.ties.create(ws, {
+      aId: b.id,
+      bId: a.id,
+      strength: 3,
+      source: 'recorded',
+    });
+    expect([tie.aId, tie.bId]).toEqual([a.id, b.id].sort());
+    expect(
+      await codeOf(
+        store.ties.create(ws, { aId: a.id, bId: b.id, strength: 1, source: 'recorded' }),
+      ),
+    ).toBe('conflict');
+    const ofA = await store.ties.ofPerson(ws, a.id);
+    expect(ofA.map((t) => t.otherName)).toEqual(['Tie B']);
+  });
+
+  it('refuses a tie to a person of another workspace, in the database itself', async () => {
+    const mine = await store.people.create(ws, { displayName: 'Mine' });
+    const theirs = await store.people.create(other, { displayName: 'Theirs' });
+    expect(
+      await codeOf(
+        store.ties.create(ws, { aId: mine.id, bId: theirs.id, strength: 2, source: 'recorded' }),
+      ),
+    ).toBe('not_found');
+    expect(await store.ties.ofPerson(ws, mine.id)).toEqual([]);
+  });
+
+  it('rolls a transaction back whole when any part fails', async () => {
+    const before = await store.people.count(ws);
+    const failed = store.transaction(async (tx) => {
+      await tx.people.create(ws, { displayName: 'Half Written' });
+      throw new Error('boom');
+    });
+    await expect(failed).rejects.toThrow('boom');
+    expect(await store.people.count(ws)).toBe(before);
+    expect(await store.people.search(ws, 'half', 5)).toEqual([]);
+  });
+
+  it('records a moment with attendees and shows it on each attendee timeline', async () => {
+    const p = await store.people.create(ws, { displayName: 'Dana Reyes' });
+    const moment = await store.moments.create(ws, {
+      context: 'everyday',
+      kind: 'wedding',
+      title: "Sam's wedding",
+      occurredOn: '2026-06-13',
+      attendees: [{ personId: p.id, mark: 'met_new' }],
+    });
+    expect(moment.attendees).toEqual([{ personId: p.id, mark: 'met_new' }]);
+    const timeline = await store.moments.ofPerson(ws, p.id);
+    expect(timeline.map((m) => [m.title, m.mark, m.attendeeCount])).toEqual([
+      ["Sam's wedding", 'met_new', 1],
+    ]);
+    expect(await store.moments.ofPerson(other, p.id)).toEqual([]);
+  });
+
+  it('moves the last-contact date forward only', async () => {
+    const p = await store.people.create(ws, { displayName: 'Contact Date' });
+    await store.people.touchLastContact(ws, [p.id], '2026-05-01');
+    await store.people.touchLastContact(ws, [p.id], '2026-01-01');
+    expect((await store.people.require(ws, p.id)).lastContactOn).toBe('2026-05-01');
+  });
+});

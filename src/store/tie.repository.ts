@@ -1,0 +1,205 @@
+/** Ties of one workspace: one row per unordered pair (`a_id < b_id`, enforced by a CHECK). */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import { notFound } from '../domain/errors';
+import { orderPair, type Tie, type TieSource } from '../domain/tie';
+import { batches, uniquely, withinWorkspace } from './rows';
+import type { Database, TieTable } from './schema';
+
+export interface NewTie {
+  readonly aId: string;
+  readonly bId: string;
+  readonly strength: number;
+  readonly source: TieSource;
+  readonly since?: string | null;
+  readonly notes?: string | null;
+}
+
+export interface TieChanges {
+  readonly strength?: number;
+  readonly since?: string | null;
+  readonly notes?: string | null;
+}
+
+/** A tie seen from one person, with the other person's name for display. */
+export interface TieOfPerson extends Tie {
+  readonly otherId: string;
+  readonly otherName: string;
+}
+
+const COLUMNS = [
+  'workspace_id',
+  'id',
+  'a_id',
+  'b_id',
+  'strength',
+  'source',
+  'since',
+  'notes',
+  'created_at',
+  'updated_at',
+] as const;
+
+const toTie = (row: Selectable<TieTable>): Tie => ({
+  id: row.id,
+  workspaceId: row.workspace_id,
+  aId: row.a_id,
+  bId: row.b_id,
+  strength: Number(row.strength),
+  source: row.source as TieSource,
+  since: row.since,
+  notes: row.notes,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const toRow = (workspaceId: string, tie: NewTie, now: string): TieTable => {
+  const [a, b] = orderPair(tie.aId, tie.bId);
+  return {
+    workspace_id: workspaceId,
+    id: randomUUID(),
+    a_id: a,
+    b_id: b,
+    strength: tie.strength,
+    source: tie.source,
+    since: tie.since ?? null,
+    notes: tie.notes ?? null,
+    created_at: now,
+    updated_at: now,
+  };
+};
+
+export class TieRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => string,
+  ) {}
+
+  /** Records a new tie; `conflict` when the pair is already tied, `not_found` for a foreign person. */
+  async create(workspaceId: string, tie: NewTie): Promise<Tie> {
+    const row = toRow(workspaceId, tie, this.now());
+    await withinWorkspace('Person', () =>
+      uniquely('These two people are already tied', () =>
+        this.db.insertInto('ties').values(row).execute(),
+      ),
+    );
+    return toTie(row);
+  }
+
+  /**
+   * Adds the ties that do not exist yet and leaves existing ones as they are (a moment or an
+   * import never weakens or re-dates a tie the host recorded). Returns how many were added.
+   */
+  async ensure(workspaceId: string, ties: readonly NewTie[]): Promise<number> {
+    const now = this.now();
+    let added = 0;
+    for (const batch of batches(
+      ties.map((t) => toRow(workspaceId, t, now)),
+      COLUMNS.length,
+    )) {
+      const result = await withinWorkspace('Person', () =>
+        this.db
+          .insertInto('ties')
+          .values(batch)
+          .onConflict((oc) => oc.columns(['workspace_id', 'a_id', 'b_id']).doNothing())
+          .executeTakeFirst(),
+      );
+      added += Number(result.numInsertedOrUpdatedRows ?? 0);
+    }
+    return added;
+  }
+
+  async find(workspaceId: string, id: string): Promise<Tie | undefined> {
+    const row = await this.db
+      .selectFrom('ties')
+      .select(COLUMNS)
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toTie(row) : undefined;
+  }
+
+  async update(workspaceId: string, id: string, changes: TieChanges): Promise<Tie> {
+    const result = await this.db
+      .updateTable('ties')
+      .set({ ...changes, updated_at: this.now() })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw notFound('Tie');
+    const tie = await this.find(workspaceId, id);
+    if (!tie) throw notFound('Tie');
+    return tie;
+  }
+
+  async remove(workspaceId: string, id: string): Promise<Tie> {
+    const tie = await this.find(workspaceId, id);
+    if (!tie) throw notFound('Tie');
+    await this.db
+      .deleteFrom('ties')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
+    return tie;
+  }
+
+  /** The ties of one person, strongest first, each with the other person's name. */
+  async ofPerson(workspaceId: string, personId: string): Promise<TieOfPerson[]> {
+    const rows = await this.db
+      .selectFrom('ties')
+      .innerJoin('people', (join) =>
+        join
+          .onRef('people.workspace_id', '=', 'ties.workspace_id')
+          .on((eb) =>
+            eb(
+              'people.id',
+              '=',
+              eb
+                .case()
+                .when('ties.a_id', '=', personId)
+                .then(eb.ref('ties.b_id'))
+                .else(eb.ref('ties.a_id'))
+                .end(),
+            ),
+          ),
+      )
+      .select([
+        ...COLUMNS.map((c) => `ties.${c}` as const),
+        'people.id as other_id',
+        'people.display_name as other_name',
+      ])
+      .where('ties.workspace_id', '=', workspaceId)
+      .where((eb) => eb.or([eb('ties.a_id', '=', personId), eb('ties.b_id', '=', personId)]))
+      .orderBy('ties.strength', 'desc')
+      .orderBy('people.sort_key')
+      .execute();
+    return rows.map((row) => ({ ...toTie(row), otherId: row.other_id, otherName: row.other_name }));
+  }
+
+  /** Every tie of the workspace, lean, for building the engine's graph. */
+  async all(
+    workspaceId: string,
+  ): Promise<Array<Pick<Tie, 'aId' | 'bId' | 'strength' | 'since' | 'source'>>> {
+    const rows = await this.db
+      .selectFrom('ties')
+      .select(['a_id', 'b_id', 'strength', 'since', 'source'])
+      .where('workspace_id', '=', workspaceId)
+      .execute();
+    return rows.map((r) => ({
+      aId: r.a_id,
+      bId: r.b_id,
+      strength: Number(r.strength),
+      since: r.since,
+      source: r.source as TieSource,
+    }));
+  }
+
+  async count(workspaceId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('ties')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}
