@@ -20,6 +20,20 @@ export interface ApiTokenRecord {
   readonly lastUsedAt: string | null;
 }
 
+const toUser = (row: {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: string;
+}): UserRecord => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  passwordHash: row.password_hash,
+  createdAt: row.created_at,
+});
+
 export class AccountRepository {
   constructor(
     private readonly db: Kysely<Database>,
@@ -58,12 +72,15 @@ export class AccountRepository {
     return this.findUser('id', id);
   }
 
-  async countUsers(): Promise<number> {
-    const row = await this.db
+  /** The first accounts by age (the CLI uses this to find the machine's only account). */
+  async listUsers(limit: number): Promise<UserRecord[]> {
+    const rows = await this.db
       .selectFrom('users')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+      .select(['id', 'email', 'name', 'password_hash', 'created_at'])
+      .orderBy('created_at')
+      .limit(limit)
+      .execute();
+    return rows.map(toUser);
   }
 
   async createSession(idHash: string, userId: string, expiresAt: string): Promise<void> {
@@ -148,14 +165,6 @@ export class AccountRepository {
       .select(['id', 'email', 'name', 'password_hash', 'created_at'])
       .where(column, '=', value)
       .executeTakeFirst();
-    return row
-      ? {
-          id: row.id,
-          email: row.email,
-          name: row.name,
-          passwordHash: row.password_hash,
-          createdAt: row.created_at,
-        }
-      : undefined;
+    return row ? toUser(row) : undefined;
   }
 }

@@ -299,6 +299,18 @@ export class PersonRepository {
     return rows.map(toPerson);
   }
 
+  /** Records the moment where the host first met these people. */
+  async linkHowWeMet(workspaceId: string, ids: readonly string[], momentId: string): Promise<void> {
+    for (const batch of batches(ids, 1)) {
+      await this.db
+        .updateTable('people')
+        .set({ how_we_met_moment_id: momentId })
+        .where('workspace_id', '=', workspaceId)
+        .where('id', 'in', batch)
+        .execute();
+    }
+  }
+
   /** Moves the last-contact date forward (never back) for each person. */
   async touchLastContact(workspaceId: string, ids: readonly string[], on: string): Promise<void> {
     for (const batch of batches(ids, 1)) {

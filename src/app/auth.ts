@@ -1,0 +1,111 @@
+/** Accounts: sign up, sign in and out, sessions and personal API tokens. */
+import { DomainError, notFound, unauthenticated } from '../domain/errors';
+import { normalizeEmail } from '../domain/text';
+import type { UserRecord } from '../store/account.repository';
+import type { AppContext } from './context';
+import { hashPassword, verifyPassword } from './password';
+import { hashSecret, newSecret } from './secrets';
+import { createWorkspace } from './workspaces';
+
+export const SESSION_DAYS = 30;
+
+export interface SignedIn {
+  readonly user: UserRecord;
+  /** The session secret for the cookie; only its hash is stored. */
+  readonly sessionSecret: string;
+}
+
+const startSession = async (ctx: AppContext, user: UserRecord): Promise<SignedIn> => {
+  const sessionSecret = newSecret('ses');
+  const expires = new Date(ctx.now().getTime() + SESSION_DAYS * 86_400_000).toISOString();
+  await ctx.store.accounts.createSession(hashSecret(sessionSecret), user.id, expires);
+  return { user, sessionSecret };
+};
+
+/**
+ * Creates an account with its own private workspace (and the user as its `self` person), accepts
+ * pending invitations to other workspaces, and signs the user in.
+ */
+export const signUp = async (
+  ctx: AppContext,
+  input: { email: string; password: string; name?: string | undefined },
+): Promise<SignedIn> => {
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  const name = input.name?.trim() || email.split('@')[0] || email;
+  const user = await ctx.store.transaction(async (repos) => {
+    const created = await repos.accounts.createUser({ email, name, passwordHash });
+    await createWorkspace(repos, `${name}'s network`, created);
+    await repos.workspaces.acceptInvites(email, created.id);
+    return created;
+  });
+  return startSession(ctx, user);
+};
+
+export const signIn = async (
+  ctx: AppContext,
+  input: { email: string; password: string },
+): Promise<SignedIn> => {
+  const user = await ctx.store.accounts.findUserByEmail(normalizeEmail(input.email));
+  // Same answer for an unknown email and a wrong password: accounts are not confirmed to strangers.
+  if (!user || !(await verifyPassword(input.password, user.passwordHash))) {
+    throw new DomainError('unauthenticated', 'Email or password is wrong');
+  }
+  return startSession(ctx, user);
+};
+
+export const signOut = (ctx: AppContext, sessionSecret: string): Promise<void> =>
+  ctx.store.accounts.deleteSession(hashSecret(sessionSecret));
+
+export const userOfSession = (ctx: AppContext, sessionSecret: string) =>
+  ctx.store.accounts.userOfSession(hashSecret(sessionSecret));
+
+export const userOfApiToken = (ctx: AppContext, token: string) =>
+  ctx.store.accounts.userOfApiToken(hashSecret(token));
+
+export const me = async (ctx: AppContext, user: Pick<UserRecord, 'id' | 'email' | 'name'>) => ({
+  user: { id: user.id, email: user.email, name: user.name },
+  workspaces: (await ctx.store.workspaces.ofUser(user.id)).map((w) => ({
+    id: w.id,
+    name: w.name,
+    role: w.role,
+  })),
+});
+
+/** Creates a personal API token; the secret is returned once and stored only as a hash. */
+export const createApiToken = async (ctx: AppContext, userId: string, name: string) => {
+  const token = newSecret('salon');
+  const record = await ctx.store.accounts.createApiToken(userId, name, hashSecret(token));
+  return { id: record.id, name: record.name, createdAt: record.createdAt, lastUsedAt: null, token };
+};
+
+export const listApiTokens = async (ctx: AppContext, userId: string) =>
+  (await ctx.store.accounts.listApiTokens(userId)).map(({ userId: _u, ...t }) => t);
+
+export const revokeApiToken = async (
+  ctx: AppContext,
+  userId: string,
+  id: string,
+): Promise<void> => {
+  if (!(await ctx.store.accounts.deleteApiToken(userId, id))) throw notFound('Token');
+};
+
+/**
+ * A token for the CLI (`salon token create`): for the named user, or for the only account on
+ * this machine.
+ */
+export const createApiTokenForCli = async (
+  ctx: AppContext,
+  email: string | undefined,
+  name: string,
+) => {
+  let user: UserRecord | undefined;
+  if (email) user = await ctx.store.accounts.findUserByEmail(normalizeEmail(email));
+  else {
+    const users = await ctx.store.accounts.listUsers(2);
+    if (users.length === 1) user = users[0];
+  }
+  if (!user)
+    throw unauthenticated(email ? `No account for ${email}` : 'Say whose token it is with --email');
+  return { ...(await createApiToken(ctx, user.id, name)), email: user.email };
+};

@@ -1,0 +1,112 @@
+/** People: add, edit, remove, list and search, and what a person's page shows. */
+import { invalidInput } from '../domain/errors';
+import { type Person, type PersonDraft, sortKey } from '../domain/person';
+import type { PeopleCursor } from '../store/person.repository';
+import type { AppContext } from './context';
+import { type Access, requireEditor } from './workspaces';
+
+export interface PeoplePage {
+  readonly items: Person[];
+  readonly nextCursor: string | null;
+}
+
+const encodeCursor = (person: Person): string =>
+  Buffer.from(JSON.stringify([sortKey(person.displayName), person.id])).toString('base64url');
+
+const decodeCursor = (cursor: string): PeopleCursor => {
+  try {
+    const [sortKey, id] = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString('utf8'),
+    ) as unknown[];
+    if (typeof sortKey === 'string' && typeof id === 'string') return { sortKey, id };
+  } catch {
+    // fall through to the error below
+  }
+  throw invalidInput('The cursor is not one this server gave out', [
+    { field: 'cursor', reason: 'unrecognised' },
+  ]);
+};
+
+/**
+ * One page of people in name order; with `q`, the people matching it (search returns one page:
+ * it is for finding someone, not for browsing).
+ */
+export const listPeople = async (
+  ctx: AppContext,
+  access: Access,
+  query: { q?: string | undefined; cursor?: string | undefined; limit: number },
+): Promise<PeoplePage> => {
+  const people = ctx.store.people;
+  if (query.q?.trim()) {
+    return {
+      items: await people.search(access.workspaceId, query.q, query.limit),
+      nextCursor: null,
+    };
+  }
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const items = await people.list(access.workspaceId, { after, limit: query.limit + 1 });
+  const more = items.length > query.limit;
+  const page = more ? items.slice(0, query.limit) : items;
+  const last = page.at(-1);
+  return {
+    items: page,
+    nextCursor: more && last ? encodeCursor(last) : null,
+  };
+};
+
+const checkIntroducer = async (ctx: AppContext, access: Access, draft: PersonDraft) => {
+  if (draft.introducedById) {
+    const introducer = await ctx.store.people.find(access.workspaceId, draft.introducedById);
+    if (!introducer) {
+      throw invalidInput('The introducer is not in this network', [
+        { field: 'introducedById', reason: 'no such person in this workspace' },
+      ]);
+    }
+  }
+};
+
+export const createPerson = async (ctx: AppContext, access: Access, draft: PersonDraft) => {
+  requireEditor(access);
+  await checkIntroducer(ctx, access, draft);
+  return ctx.store.people.create(access.workspaceId, { ...draft, source: 'manual' });
+};
+
+export const getPerson = (ctx: AppContext, access: Access, id: string) =>
+  ctx.store.people.require(access.workspaceId, id);
+
+export const updatePerson = async (
+  ctx: AppContext,
+  access: Access,
+  id: string,
+  changes: PersonDraft,
+) => {
+  requireEditor(access);
+  await checkIntroducer(ctx, access, changes);
+  return ctx.store.transaction((repos) => repos.people.update(access.workspaceId, id, changes));
+};
+
+export const deletePerson = async (ctx: AppContext, access: Access, id: string) => {
+  requireEditor(access);
+  const person = await ctx.store.people.require(access.workspaceId, id);
+  if (person.isSelf) throw invalidInput('You cannot delete yourself from your own network');
+  await ctx.store.people.remove(access.workspaceId, id);
+};
+
+export const tiesOfPerson = async (ctx: AppContext, access: Access, id: string) => {
+  await ctx.store.people.require(access.workspaceId, id);
+  return ctx.store.ties.ofPerson(access.workspaceId, id);
+};
+
+export const timelineOfPerson = async (ctx: AppContext, access: Access, id: string) => {
+  await ctx.store.people.require(access.workspaceId, id);
+  return ctx.store.moments.ofPerson(access.workspaceId, id);
+};
+
+export const workspaceStats = async (ctx: AppContext, access: Access) => {
+  const [people, ties, moments] = await Promise.all([
+    ctx.store.people.count(access.workspaceId),
+    ctx.store.ties.count(access.workspaceId),
+    ctx.store.moments.count(access.workspaceId),
+  ]);
+  return { people, ties, moments };
+};

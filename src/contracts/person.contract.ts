@@ -1,0 +1,75 @@
+/** People as the API reads and writes them. */
+import { z } from 'zod';
+import { STATURE_MAX, STATURE_MIN } from '../domain/person';
+import { Id, IsoDate, longText, pageOf, shortText } from './common.contract';
+
+const list = (max = 50, length = 300) => z.array(z.string().trim().max(length)).max(max);
+
+export const PersonInput = z
+  .object({
+    displayName: shortText().nullish(),
+    givenName: shortText().nullish(),
+    familyName: shortText().nullish(),
+    emails: z.array(z.email('must be an email address')).max(20).optional(),
+    phones: list(20, 50).optional(),
+    organization: shortText().nullish(),
+    title: shortText().nullish(),
+    location: shortText().nullish(),
+    tags: list(100, 100).optional(),
+    interests: list().optional(),
+    asks: list().optional(),
+    offers: list().optional(),
+    notes: longText.nullish(),
+    stature: z.number().int().min(STATURE_MIN).max(STATURE_MAX).nullish(),
+    howWeMet: shortText(1000).nullish(),
+    introducedById: Id.nullish(),
+  })
+  .meta({ id: 'PersonInput' });
+export type PersonInput = z.infer<typeof PersonInput>;
+
+/** A new person needs some way to be named. */
+export const PersonCreate = PersonInput.refine(
+  (p) =>
+    !!(p.displayName?.trim() || p.givenName?.trim() || p.familyName?.trim() || p.emails?.length),
+  { message: 'a person needs a name or an email', path: ['displayName'] },
+).meta({ id: 'PersonCreate' });
+
+export const Person = z
+  .object({
+    id: z.string(),
+    isSelf: z.boolean(),
+    displayName: z.string(),
+    givenName: z.string().nullable(),
+    familyName: z.string().nullable(),
+    emails: z.array(z.string()),
+    phones: z.array(z.string()),
+    organization: z.string().nullable(),
+    title: z.string().nullable(),
+    location: z.string().nullable(),
+    tags: z.array(z.string()),
+    interests: z.array(z.string()),
+    asks: z.array(z.string()),
+    offers: z.array(z.string()),
+    notes: z.string().nullable(),
+    stature: z.number().nullable(),
+    howWeMet: z.string().nullable(),
+    howWeMetMomentId: z.string().nullable(),
+    introducedById: z.string().nullable(),
+    source: z.string(),
+    lastContactOn: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Person' });
+export type Person = z.infer<typeof Person>;
+
+export const PeopleQuery = z.object({
+  q: z.string().max(200).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const PeoplePage = pageOf(Person).meta({ id: 'PeoplePage' });
+export type PeoplePage = z.infer<typeof PeoplePage>;
+
+export { IsoDate };

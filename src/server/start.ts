@@ -1,0 +1,46 @@
+/** Starting the server: open the store, build the app, listen, and stop cleanly. */
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createContext } from '../app/context';
+import { openStore } from '../store/store';
+import { createApp } from './app';
+
+export interface ServerOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl?: string | undefined;
+  /** Defaults to dist/web beside the sources. */
+  readonly webRoot?: string | undefined;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly database: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export const startServer = async (options: ServerOptions): Promise<RunningServer> => {
+  const store = await openStore({ url: options.databaseUrl, dataDir: options.dataDir });
+  const app = createApp(createContext(store), { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>
+      resolve(s),
+    );
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost =
+    options.host === '0.0.0.0' || options.host === '127.0.0.1' ? 'localhost' : options.host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    database: store.location,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+};
