@@ -24,7 +24,9 @@ const startSession = async (ctx: AppContext, user: UserRecord): Promise<SignedIn
 
 /**
  * Creates an account with its own private workspace (and the user as its `self` person), accepts
- * pending invitations to other workspaces, and signs the user in.
+ * pending invitations to other workspaces, and signs the user in. The first account on a machine
+ * adopts the workspaces the CLI made before anyone signed up (`salon demo` on a fresh install),
+ * so what the host loaded is there when they open the web app.
  */
 export const signUp = async (
   ctx: AppContext,
@@ -34,8 +36,12 @@ export const signUp = async (
   const passwordHash = await hashPassword(input.password);
   const name = input.name?.trim() || email.split('@')[0] || email;
   const user = await ctx.store.transaction(async (repos) => {
+    const first = (await repos.accounts.listUsers(1)).length === 0;
     const created = await repos.accounts.createUser({ email, name, passwordHash });
-    await createWorkspace(repos, `${name}'s network`, created);
+    const adopted = first ? await repos.workspaces.ownerless() : [];
+    for (const workspace of adopted)
+      await repos.workspaces.addMember(workspace.id, created.id, 'owner');
+    if (adopted.length === 0) await createWorkspace(repos, `${name}'s network`, created);
     await repos.workspaces.acceptInvites(email, created.id);
     return created;
   });

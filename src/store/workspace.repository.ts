@@ -77,6 +77,25 @@ export class WorkspaceRepository {
     return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at }));
   }
 
+  /** Workspaces nobody belongs to yet: made by the CLI before the machine had an account. */
+  async ownerless(): Promise<Workspace[]> {
+    const rows = await this.db
+      .selectFrom('workspaces')
+      .select(['id', 'name', 'created_at'])
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('memberships')
+              .select('user_id')
+              .whereRef('memberships.workspace_id', '=', 'workspaces.id'),
+          ),
+        ),
+      )
+      .orderBy('created_at')
+      .execute();
+    return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at }));
+  }
+
   async members(workspaceId: string): Promise<MemberRecord[]> {
     const rows = await this.db
       .selectFrom('memberships')

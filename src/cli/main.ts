@@ -1,0 +1,28 @@
+/** The `salon` command: every subcommand takes `--data DIR` and honours DATABASE_URL. */
+import { Command } from 'commander';
+import { VERSION } from '../server/app';
+import { registerMigrate } from './commands/migrate.command';
+import { registerPeople } from './commands/people.command';
+import { registerServe } from './commands/serve.command';
+import { registerToken } from './commands/token.command';
+import { reportError } from './errors';
+
+export const buildProgram = (): Command => {
+  const program = new Command('salon')
+    .description('Salon: your network, your table.')
+    .version(VERSION)
+    .option('--data <dir>', 'data directory (default $SALON_DATA or ./salon-data)')
+    .option('--workspace <name>', 'workspace to act in, when there are several')
+    .showHelpAfterError();
+  registerServe(program);
+  registerMigrate(program);
+  registerToken(program);
+  registerPeople(program);
+  return program;
+};
+
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = reportError(error);
+}
