@@ -1,6 +1,7 @@
 /** The `salon` command: every subcommand takes `--data DIR` and honours DATABASE_URL. */
 import { Command } from 'commander';
 import { VERSION } from '../server/app';
+import { registerDemo } from './commands/demo.command';
 import { registerMigrate } from './commands/migrate.command';
 import { registerPeople } from './commands/people.command';
 import { registerServe } from './commands/serve.command';
@@ -18,6 +19,7 @@ export const buildProgram = (): Command => {
   registerMigrate(program);
   registerToken(program);
   registerPeople(program);
+  registerDemo(program);
   return program;
 };
 

@@ -15,6 +15,7 @@ import { identify, workspaceAccess } from './auth.middleware';
 import type { Api, Env } from './env';
 import { notFoundRoute, onError, validationError } from './errors';
 import { registerAuthRoutes } from './routes/auth.routes';
+import { registerDemoRoutes } from './routes/demo.routes';
 import { registerMomentRoutes } from './routes/moments.routes';
 import { registerPeopleRoutes } from './routes/people.routes';
 import { registerTieRoutes } from './routes/ties.routes';
@@ -69,6 +70,7 @@ export const createApp = (ctx: AppContext, options: AppOptions = {}): Api => {
   registerPeopleRoutes(app);
   registerTieRoutes(app);
   registerMomentRoutes(app);
+  registerDemoRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

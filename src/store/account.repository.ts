@@ -1,6 +1,7 @@
 /** Users, their sessions and their API tokens: the only tables not owned by a workspace. */
-import { randomUUID } from 'node:crypto';
+
 import type { Kysely } from 'kysely';
+import { newId } from './ids';
 import { uniquely } from './rows';
 import type { Database } from './schema';
 
@@ -46,7 +47,7 @@ export class AccountRepository {
     passwordHash: string;
   }): Promise<UserRecord> {
     const row = {
-      id: randomUUID(),
+      id: newId(),
       email: user.email,
       name: user.name,
       password_hash: user.passwordHash,
@@ -107,7 +108,7 @@ export class AccountRepository {
 
   async createApiToken(userId: string, name: string, tokenHash: string): Promise<ApiTokenRecord> {
     const row = {
-      id: randomUUID(),
+      id: newId(),
       user_id: userId,
       name,
       token_hash: tokenHash,

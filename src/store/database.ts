@@ -7,6 +7,12 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import {
+  type BulkWriter,
+  type ColumnTypeCache,
+  postgresBulkWriter,
+  sqliteBulkWriter,
+} from './bulk';
 import { migrations } from './migrations/index';
 import type { Database } from './schema';
 
@@ -24,6 +30,8 @@ export interface OpenDatabase {
   readonly dialect: DialectName;
   /** Where the data lives, for the start-up message (never includes a password). */
   readonly location: string;
+  /** The bulk writer for a connection or transaction of this database. */
+  readonly bulkFor: (db: Kysely<Database>) => BulkWriter;
 }
 
 export const isPostgresUrl = (url: string | undefined): url is string =>
@@ -37,8 +45,13 @@ const openSqlite = (dataDir: string): OpenDatabase => {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // A large page cache keeps bulk writes (imports, demo networks) from thrashing the indexes.
+  sqlite.pragma('cache_size = -262144');
+  sqlite.pragma('temp_store = memory');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', location: file };
+  // One connection: a bulk write on the raw handle runs inside whatever transaction is open.
+  const bulk = sqliteBulkWriter(sqlite);
+  return { db, dialect: 'sqlite', location: file, bulkFor: () => bulk };
 };
 
 const redact = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
@@ -46,7 +59,13 @@ const redact = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//
 const openPostgres = (url: string): OpenDatabase => {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', location: redact(url) };
+  const types: ColumnTypeCache = new Map();
+  return {
+    db,
+    dialect: 'postgres',
+    location: redact(url),
+    bulkFor: (connection) => postgresBulkWriter(connection, types),
+  };
 };
 
 /** Opens the database and brings its schema up to date. */

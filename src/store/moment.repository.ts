@@ -1,5 +1,5 @@
 /** Moments of one workspace and who was there. */
-import { randomUUID } from 'node:crypto';
+
 import type { Kysely, Selectable } from 'kysely';
 import { notFound } from '../domain/errors';
 import type {
@@ -9,7 +9,9 @@ import type {
   MomentContext,
   MomentKind,
 } from '../domain/moment';
-import { batches, withinWorkspace } from './rows';
+import type { BulkWriter } from './bulk';
+import { newId } from './ids';
+import { withinWorkspace } from './rows';
 import type { Database, MomentTable } from './schema';
 
 export interface NewMoment {
@@ -57,6 +59,7 @@ export class MomentRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => string,
+    private readonly bulk: BulkWriter,
   ) {}
 
   async create(workspaceId: string, moment: NewMoment): Promise<Moment> {
@@ -69,7 +72,7 @@ export class MomentRepository {
     const now = this.now();
     const rows = moments.map((m) => ({
       workspace_id: workspaceId,
-      id: randomUUID(),
+      id: newId(),
       context: m.context,
       kind: m.kind,
       title: m.title,
@@ -78,9 +81,7 @@ export class MomentRepository {
       notes: m.notes ?? null,
       created_at: now,
     }));
-    for (const batch of batches(rows, COLUMNS.length)) {
-      await this.db.insertInto('moments').values(batch).execute();
-    }
+    await this.bulk.insert('moments', rows);
     const attendees = moments.flatMap((m, i) =>
       m.attendees.map((a) => ({
         workspace_id: workspaceId,
@@ -89,11 +90,7 @@ export class MomentRepository {
         mark: a.mark,
       })),
     );
-    for (const batch of batches(attendees, 4)) {
-      await withinWorkspace('Attendee', () =>
-        this.db.insertInto('moment_attendees').values(batch).execute(),
-      );
-    }
+    await withinWorkspace('Attendee', () => this.bulk.insert('moment_attendees', attendees));
     return rows.map((r) => r.id);
   }
 

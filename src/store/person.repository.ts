@@ -1,5 +1,5 @@
 /** People of one workspace, with the search index kept beside them. */
-import { randomUUID } from 'node:crypto';
+
 import type { Kysely, Selectable } from 'kysely';
 import { notFound } from '../domain/errors';
 import {
@@ -12,6 +12,8 @@ import {
   tidyList,
 } from '../domain/person';
 import { fold, words } from '../domain/text';
+import type { BulkWriter } from './bulk';
+import { newId } from './ids';
 import { batches, fromJsonList, toJsonList } from './rows';
 import type { Database, PersonTable } from './schema';
 
@@ -91,7 +93,7 @@ const toRow = (workspaceId: string, person: NewPerson, now: string): PersonTable
   const displayName = deriveDisplayName(person);
   return {
     workspace_id: workspaceId,
-    id: person.id ?? randomUUID(),
+    id: person.id ?? newId(),
     is_self: person.isSelf ? 1 : 0,
     display_name: displayName,
     sort_key: sortKey(displayName),
@@ -135,6 +137,7 @@ export class PersonRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => string,
+    private readonly bulk: BulkWriter,
   ) {}
 
   async create(workspaceId: string, person: NewPerson): Promise<Person> {
@@ -146,13 +149,8 @@ export class PersonRepository {
   async createMany(workspaceId: string, people: readonly NewPerson[]): Promise<string[]> {
     const now = this.now();
     const rows = people.map((p) => toRow(workspaceId, p, now));
-    for (const batch of batches(rows, COLUMNS.length)) {
-      await this.db.insertInto('people').values(batch).execute();
-    }
-    const terms = rows.flatMap(termsOf);
-    for (const batch of batches(terms, 3)) {
-      await this.db.insertInto('person_search').values(batch).execute();
-    }
+    await this.bulk.insert('people', rows);
+    await this.bulk.insert('person_search', rows.flatMap(termsOf));
     return rows.map((r) => r.id);
   }
 

@@ -115,6 +115,14 @@ export interface MomentAttendeeTable {
   mark: string;
 }
 
+export interface DemoPlanTable {
+  workspace_id: string;
+  seed: number;
+  /** JSON: { brokers: personId[], circles: { name, kind, members: personId[] }[] }. */
+  plan: string;
+  created_at: string;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
@@ -127,6 +135,7 @@ export interface Database {
   ties: TieTable;
   moments: MomentTable;
   moment_attendees: MomentAttendeeTable;
+  demo_plans: DemoPlanTable;
 }
 
 /** Kept for tables that later issues add with generated keys. */

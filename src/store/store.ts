@@ -4,7 +4,9 @@
  */
 import type { Kysely } from 'kysely';
 import { AccountRepository } from './account.repository';
-import { type DatabaseConfig, type DialectName, openDatabase } from './database';
+import type { BulkWriter } from './bulk';
+import { type DatabaseConfig, type DialectName, type OpenDatabase, openDatabase } from './database';
+import { DemoPlanRepository } from './demo-plan.repository';
 import { MomentRepository } from './moment.repository';
 import { PersonRepository } from './person.repository';
 import type { Database } from './schema';
@@ -17,6 +19,7 @@ export interface Repositories {
   readonly people: PersonRepository;
   readonly ties: TieRepository;
   readonly moments: MomentRepository;
+  readonly demoPlans: DemoPlanRepository;
 }
 
 export interface Store extends Repositories {
@@ -27,32 +30,34 @@ export interface Store extends Repositories {
   close(): Promise<void>;
 }
 
-const repositoriesOver = (db: Kysely<Database>, now: () => string): Repositories => ({
+const repositoriesOver = (
+  db: Kysely<Database>,
+  now: () => string,
+  bulk: BulkWriter,
+): Repositories => ({
   accounts: new AccountRepository(db, now),
   workspaces: new WorkspaceRepository(db, now),
-  people: new PersonRepository(db, now),
-  ties: new TieRepository(db, now),
-  moments: new MomentRepository(db, now),
+  people: new PersonRepository(db, now, bulk),
+  ties: new TieRepository(db, now, bulk),
+  moments: new MomentRepository(db, now, bulk),
+  demoPlans: new DemoPlanRepository(db, now),
 });
 
 const isoNow = (): string => new Date().toISOString();
 
 /** Wraps an open database in the store surface. */
-export const storeOver = (
-  db: Kysely<Database>,
-  dialect: DialectName,
-  location: string,
-  now: () => string = isoNow,
-): Store => ({
-  ...repositoriesOver(db, now),
-  dialect,
-  location,
-  transaction: (work) => db.transaction().execute((trx) => work(repositoriesOver(trx, now))),
-  close: () => db.destroy(),
-});
+export const storeOver = (opened: OpenDatabase, now: () => string = isoNow): Store => {
+  const { db, bulkFor } = opened;
+  return {
+    ...repositoriesOver(db, now, bulkFor(db)),
+    dialect: opened.dialect,
+    location: opened.location,
+    transaction: (work) =>
+      db.transaction().execute((trx) => work(repositoriesOver(trx, now, bulkFor(trx)))),
+    close: () => db.destroy(),
+  };
+};
 
 /** Opens (and migrates) the database named by the config and returns its store. */
-export const openStore = async (config: DatabaseConfig): Promise<Store> => {
-  const opened = await openDatabase(config);
-  return storeOver(opened.db, opened.dialect, opened.location);
-};
+export const openStore = async (config: DatabaseConfig): Promise<Store> =>
+  storeOver(await openDatabase(config));

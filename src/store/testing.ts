@@ -32,15 +32,15 @@ const adminQuery = async (adminUrl: string, text: string): Promise<void> => {
 /** A fresh, migrated, empty store on the given dialect. `close()` drops a PostgreSQL database. */
 export const openTestStore = async (dialect: DialectName): Promise<Store> => {
   if (dialect === 'sqlite') {
-    const opened = await openDatabase({ dataDir: ':memory:' });
-    return storeOver(opened.db, 'sqlite', opened.location);
+    return storeOver(await openDatabase({ dataDir: ':memory:' }));
   }
   const adminUrl = inject('postgresAdminUrl');
   if (!adminUrl) throw new Error('PostgreSQL is not available in this run');
   const name = `salon_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(adminUrl, `create database ${name}`);
-  const opened = await openDatabase({ url: withDatabase(adminUrl, name), dataDir: ':memory:' });
-  const store = storeOver(opened.db, 'postgres', opened.location);
+  const store = storeOver(
+    await openDatabase({ url: withDatabase(adminUrl, name), dataDir: ':memory:' }),
+  );
   return {
     ...store,
     close: async () => {

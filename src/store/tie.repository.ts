@@ -1,9 +1,11 @@
 /** Ties of one workspace: one row per unordered pair (`a_id < b_id`, enforced by a CHECK). */
-import { randomUUID } from 'node:crypto';
+
 import type { Kysely, Selectable } from 'kysely';
 import { notFound } from '../domain/errors';
 import { orderPair, type Tie, type TieSource } from '../domain/tie';
-import { batches, uniquely, withinWorkspace } from './rows';
+import type { BulkWriter } from './bulk';
+import { newId } from './ids';
+import { uniquely, withinWorkspace } from './rows';
 import type { Database, TieTable } from './schema';
 
 export interface NewTie {
@@ -57,7 +59,7 @@ const toRow = (workspaceId: string, tie: NewTie, now: string): TieTable => {
   const [a, b] = orderPair(tie.aId, tie.bId);
   return {
     workspace_id: workspaceId,
-    id: randomUUID(),
+    id: newId(),
     a_id: a,
     b_id: b,
     strength: tie.strength,
@@ -73,6 +75,7 @@ export class TieRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => string,
+    private readonly bulk: BulkWriter,
   ) {}
 
   /** Records a new tie; `conflict` when the pair is already tied, `not_found` for a foreign person. */
@@ -92,21 +95,13 @@ export class TieRepository {
    */
   async ensure(workspaceId: string, ties: readonly NewTie[]): Promise<number> {
     const now = this.now();
-    let added = 0;
-    for (const batch of batches(
-      ties.map((t) => toRow(workspaceId, t, now)),
-      COLUMNS.length,
-    )) {
-      const result = await withinWorkspace('Person', () =>
-        this.db
-          .insertInto('ties')
-          .values(batch)
-          .onConflict((oc) => oc.columns(['workspace_id', 'a_id', 'b_id']).doNothing())
-          .executeTakeFirst(),
-      );
-      added += Number(result.numInsertedOrUpdatedRows ?? 0);
-    }
-    return added;
+    // Sorted by pair so that the pair index grows at its end: time-ordered ids make this fast.
+    const rows = ties
+      .map((t) => toRow(workspaceId, t, now))
+      .sort((x, y) => (x.a_id < y.a_id ? -1 : x.a_id > y.a_id ? 1 : x.b_id < y.b_id ? -1 : 1));
+    return withinWorkspace('Person', () =>
+      this.bulk.insert('ties', rows, { ignoreConflictOn: ['workspace_id', 'a_id', 'b_id'] }),
+    );
   }
 
   async find(workspaceId: string, id: string): Promise<Tie | undefined> {

@@ -1,7 +1,8 @@
 /** Workspaces, who belongs to them with which role, and invitations to join. */
-import { randomUUID } from 'node:crypto';
+
 import type { Kysely } from 'kysely';
 import type { Role, Workspace } from '../domain/workspace';
+import { newId } from './ids';
 import type { Database } from './schema';
 
 export interface WorkspaceOfUser extends Workspace {
@@ -27,7 +28,7 @@ export class WorkspaceRepository {
   ) {}
 
   async create(name: string, ownerId: string | null): Promise<Workspace> {
-    const row = { id: randomUUID(), name, created_at: this.now() };
+    const row = { id: newId(), name, created_at: this.now() };
     await this.db.insertInto('workspaces').values(row).execute();
     if (ownerId) await this.addMember(row.id, ownerId, 'owner');
     return { id: row.id, name: row.name, createdAt: row.created_at };
