@@ -1,0 +1,284 @@
+/**
+ * What every contacts parser yields: one `ImportItem` per input record. A good record becomes an
+ * `ImportRecord` (a person draft with where it came from); a bad one becomes its problems, each
+ * with the line and the field of the file, so the host can fix the file or skip those rows.
+ */
+import { type PersonDraft, STATURE_MAX, STATURE_MIN, tidyList } from '../domain/person';
+import { isEmail, normalizeEmail } from '../domain/text';
+import { normalizePhone, type PhoneOptions } from './phone';
+
+/** The programs a record can come from; `backup` is Salon's own JSON backup. */
+export type ImportSource = 'linkedin' | 'google' | 'outlook' | 'vcard' | 'backup';
+
+/** A contact's picture: inline bytes (base64, as vCard and data URIs carry them) or a link. */
+export type ContactPhoto =
+  | { readonly kind: 'inline'; readonly mediaType: string; readonly base64: string }
+  | { readonly kind: 'url'; readonly url: string };
+
+/** Someone named on a contact card ("Spouse: Ana"), not necessarily a person in the network. */
+export interface RelatedName {
+  readonly name: string;
+  readonly relation: string | null;
+}
+
+/** A profile on another network (Apple's `X-SOCIALPROFILE`, a Google website entry). */
+export interface SocialProfile {
+  readonly service: string | null;
+  readonly url: string | null;
+  readonly user: string | null;
+}
+
+/** One person read from a file, before matching decides whether it is new. */
+export interface ImportRecord {
+  /** 1-based line of the record's start in the file. */
+  readonly line: number;
+  readonly source: ImportSource;
+  /** Always set: from the file's name fields, else nickname, organisation or email. */
+  readonly displayName: string;
+  readonly givenName: string | null;
+  readonly familyName: string | null;
+  /** Trimmed, as written, without duplicates (compared case-insensitively). */
+  readonly emails: readonly string[];
+  /** E.164 where a country could be inferred, else the digits as written. */
+  readonly phones: readonly string[];
+  readonly organization: string | null;
+  readonly title: string | null;
+  readonly location: string | null;
+  readonly notes: string | null;
+  readonly tags: readonly string[];
+  readonly stature?: number | null;
+  /** `https://www.linkedin.com/in/slug`, normalised. */
+  readonly linkedinUrl?: string;
+  /** ISO date: becomes the since-date of the tie with the host. */
+  readonly connectedOn?: string;
+  readonly photo?: ContactPhoto;
+  readonly relatedNames?: readonly RelatedName[];
+  readonly socialProfiles?: readonly SocialProfile[];
+  /** Names of the contact groups (vCard `KIND:group`) this record belongs to; also in `tags`. */
+  readonly groups?: readonly string[];
+  /** The card's UID (lower case, without `urn:uuid:`), by which groups name their members. */
+  readonly uid?: string;
+}
+
+/** One thing wrong with one field of one record; rendered `file:line: field: reason`. */
+export interface ImportProblem {
+  readonly line: number;
+  /** The field as the file names it (`Email Address`, `E-mail 2 - Value`, `EMAIL`). */
+  readonly field: string;
+  readonly reason: string;
+}
+
+/** A contact group read from a vCard (`KIND:group`); members are `uid:…` or `email:…` keys. */
+export interface ImportGroup {
+  readonly line: number;
+  readonly name: string;
+  readonly members: readonly string[];
+}
+
+/** What a parser yields for each input record. */
+export type ImportItem =
+  | { readonly kind: 'record'; readonly record: ImportRecord }
+  | { readonly kind: 'invalid'; readonly line: number; readonly problems: readonly ImportProblem[] }
+  | { readonly kind: 'group'; readonly group: ImportGroup };
+
+/** Options every parser takes. */
+export interface ParseOptions extends PhoneOptions {}
+
+/** `file:line: field: reason`, the form the CLI prints and the API returns. */
+export const formatProblem = (file: string, problem: ImportProblem): string =>
+  `${file}:${problem.line}: ${problem.field}: ${problem.reason}`;
+
+/** The person draft a record creates (the store adds ids, batch and timestamps). */
+export const toPersonDraft = (record: ImportRecord): PersonDraft => ({
+  displayName: record.displayName,
+  givenName: record.givenName,
+  familyName: record.familyName,
+  emails: record.emails,
+  phones: record.phones,
+  organization: record.organization,
+  title: record.title,
+  location: record.location,
+  notes: record.notes,
+  tags: record.tags,
+  stature: record.stature ?? null,
+  source: record.source,
+});
+
+/** A value read from a field, with the field's name in the file for problems. */
+export interface Sourced {
+  readonly value: string;
+  readonly field: string;
+}
+
+/** What a parser read from one input record, before it is cleaned and checked. */
+export interface RecordInput {
+  readonly line: number;
+  readonly source: ImportSource;
+  /** The field to name when the record has neither a name nor an email. */
+  readonly nameField: string;
+  readonly displayName?: string | null;
+  readonly givenName?: string | null;
+  readonly familyName?: string | null;
+  /** Used for the display name when there is no name. */
+  readonly nickname?: string | null;
+  readonly emails?: readonly Sourced[];
+  readonly phones?: readonly Sourced[];
+  readonly organization?: string | null;
+  readonly title?: string | null;
+  readonly location?: string | null;
+  readonly notes?: string | null;
+  readonly tags?: readonly string[];
+  readonly stature?: Sourced | null;
+  readonly linkedinUrl?: string | null;
+  readonly connectedOn?: string | null;
+  readonly photo?: ContactPhoto | null;
+  readonly relatedNames?: readonly RelatedName[];
+  readonly socialProfiles?: readonly SocialProfile[];
+  readonly uid?: string | null;
+  /** Problems the parser already found (an unreadable date, say). */
+  readonly problems?: readonly ImportProblem[];
+}
+
+const clean = (text: string | null | undefined): string | null => {
+  const trimmed = text?.trim();
+  return trimmed ? trimmed : null;
+};
+
+/**
+ * Cleans and checks what a parser read: trims, drops duplicates, normalises phones, and turns
+ * a record with no name and no email, an invalid email, a phone without digits or a stature
+ * outside 1–5 into problems instead of a record.
+ */
+export const buildImportItem = (input: RecordInput, options: ParseOptions = {}): ImportItem => {
+  const problems: ImportProblem[] = [...(input.problems ?? [])];
+  const { line } = input;
+
+  const emails: string[] = [];
+  const seenEmails = new Set<string>();
+  for (const { value, field } of input.emails ?? []) {
+    const email = value.trim();
+    if (!email) continue;
+    if (!isEmail(email)) {
+      problems.push({ line, field, reason: `"${email}" is not an email address` });
+      continue;
+    }
+    const key = normalizeEmail(email);
+    if (seenEmails.has(key)) continue;
+    seenEmails.add(key);
+    emails.push(email);
+  }
+
+  const phones: string[] = [];
+  for (const { value, field } of input.phones ?? []) {
+    if (!value.trim()) continue;
+    const phone = normalizePhone(value, options);
+    if (phone === null) {
+      problems.push({ line, field, reason: `"${value.trim()}" has no digits` });
+      continue;
+    }
+    if (!phones.includes(phone)) phones.push(phone);
+  }
+
+  let stature: number | null = null;
+  if (input.stature?.value.trim()) {
+    const n = Number(input.stature.value.trim());
+    if (!Number.isInteger(n) || n < STATURE_MIN || n > STATURE_MAX) {
+      problems.push({
+        line,
+        field: input.stature.field,
+        reason: `must be a whole number from ${STATURE_MIN} to ${STATURE_MAX}`,
+      });
+    } else {
+      stature = n;
+    }
+  }
+
+  const givenName = clean(input.givenName);
+  const familyName = clean(input.familyName);
+  const organization = clean(input.organization);
+  const displayName =
+    clean(input.displayName) ??
+    clean([givenName, familyName].filter(Boolean).join(' ')) ??
+    clean(input.nickname) ??
+    organization ??
+    emails[0] ??
+    null;
+  if (displayName === null && !problems.some((p) => p.field === input.nameField)) {
+    problems.unshift({ line, field: input.nameField, reason: 'a person needs a name or an email' });
+  }
+  if (problems.length > 0 || displayName === null) {
+    return { kind: 'invalid', line, problems };
+  }
+
+  const record: ImportRecord = {
+    line,
+    source: input.source,
+    displayName,
+    givenName,
+    familyName,
+    emails,
+    phones,
+    organization,
+    title: clean(input.title),
+    location: clean(input.location),
+    notes: clean(input.notes),
+    tags: tidyList(input.tags),
+    ...(stature !== null && { stature }),
+    ...(input.linkedinUrl && { linkedinUrl: input.linkedinUrl }),
+    ...(input.connectedOn && { connectedOn: input.connectedOn }),
+    ...(input.photo && { photo: input.photo }),
+    ...(input.relatedNames?.length && { relatedNames: input.relatedNames }),
+    ...(input.socialProfiles?.length && { socialProfiles: input.socialProfiles }),
+    ...(input.uid && { uid: input.uid }),
+  };
+  return { kind: 'record', record };
+};
+
+/**
+ * Gives each record the names of the groups that list it (by UID or email) as `groups` and as
+ * tags. Groups may come before or after their members in a file, so this runs on the whole set.
+ */
+export const applyGroups = (
+  records: readonly ImportRecord[],
+  groups: readonly ImportGroup[],
+): ImportRecord[] => {
+  if (groups.length === 0) return [...records];
+  const byMember = new Map<string, string[]>();
+  for (const group of groups) {
+    for (const member of group.members) {
+      const names = byMember.get(member) ?? [];
+      names.push(group.name);
+      byMember.set(member, names);
+    }
+  }
+  return records.map((record) => {
+    const names: string[] = [];
+    if (record.uid) names.push(...(byMember.get(`uid:${record.uid}`) ?? []));
+    for (const email of record.emails) {
+      names.push(...(byMember.get(`email:${normalizeEmail(email)}`) ?? []));
+    }
+    if (names.length === 0) return record;
+    const groupNames = tidyList([...(record.groups ?? []), ...names]);
+    return { ...record, groups: groupNames, tags: tidyList([...record.tags, ...groupNames]) };
+  });
+};
+
+/** Everything a file held, gathered: the records (groups applied), the rejects and the groups. */
+export interface CollectedImport {
+  readonly records: ImportRecord[];
+  readonly invalid: Array<{ readonly line: number; readonly problems: readonly ImportProblem[] }>;
+  readonly groups: ImportGroup[];
+}
+
+/** Drains a parser into records, rejects and groups, and applies the groups to the records. */
+export const collectImport = async (items: AsyncIterable<ImportItem>): Promise<CollectedImport> => {
+  const records: ImportRecord[] = [];
+  const invalid: CollectedImport['invalid'] = [];
+  const groups: ImportGroup[] = [];
+  for await (const item of items) {
+    if (item.kind === 'record') records.push(item.record);
+    else if (item.kind === 'invalid') invalid.push({ line: item.line, problems: item.problems });
+    else groups.push(item.group);
+  }
+  return { records: applyGroups(records, groups), invalid, groups };
+};

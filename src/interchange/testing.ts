@@ -1,0 +1,28 @@
+/** Test support for the interchange tests: fixtures, chunked sources and draining generators. */
+import { readFileSync } from 'node:fs';
+import type { ImportItem, ImportProblem, ImportRecord } from './import-record';
+
+/** The bytes of a file in `src/interchange/fixtures/`. */
+export const fixture = (name: string): Buffer =>
+  readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+
+/** The bytes of a file in the shared conformance corpus (`../shared/conformance/`). */
+export const conformance = (path: string): Buffer =>
+  readFileSync(new URL(`../../../shared/conformance/${path}`, import.meta.url));
+
+/** A source that yields `bytes` in chunks of `size`, to cut records, lines and characters. */
+export async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+export const drain = async <T>(items: AsyncIterable<T>): Promise<T[]> => {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+};
+
+export const recordsOf = (items: readonly ImportItem[]): ImportRecord[] =>
+  items.flatMap((item) => (item.kind === 'record' ? [item.record] : []));
+
+export const problemsOf = (items: readonly ImportItem[]): ImportProblem[] =>
+  items.flatMap((item) => (item.kind === 'invalid' ? item.problems : []));
