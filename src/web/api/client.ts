@@ -1,0 +1,246 @@
+/**
+ * The one way the web app reaches Salon: a typed fetch client over the JSON API, typed by the
+ * zod contracts the server validates with. Every failure becomes an {@link ApiError} carrying the
+ * server's stable `code`, its message and the reason for each bad field.
+ */
+import type { z } from 'zod';
+import type {
+  ApiToken,
+  ApiTokenCreated,
+  DemoResult,
+  Me,
+  Member,
+  MemberInvite,
+  SignIn,
+  SignUp,
+  WorkspaceSummary,
+} from '../../contracts/account.contract';
+import type { ErrorBody } from '../../contracts/common.contract';
+import type { Moment, MomentCreate, MomentOfPerson } from '../../contracts/moment.contract';
+import type { PeoplePage, Person, PersonInput } from '../../contracts/person.contract';
+import type { Tie, TieCreate, TieOfPerson } from '../../contracts/tie.contract';
+
+export interface FieldProblem {
+  readonly field: string;
+  readonly reason: string;
+}
+
+/** A failed API call: HTTP status, the server's error code and the per-field reasons. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: readonly FieldProblem[] = [],
+  ) {
+    super(message);
+  }
+
+  /**
+   * The reason the server gave for one form field, matching nested paths by their first segment
+   * ("emails.1" and "emails[1]" both belong to the "emails" field).
+   */
+  reasonFor(field: string): string | undefined {
+    return this.fields.find((f) => f.field === field || topField(f.field) === field)?.reason;
+  }
+}
+
+const topField = (path: string): string => path.split(/[.[]/)[0] ?? path;
+
+/** Is this error the server telling us the session is gone? */
+export const isUnauthorized = (error: unknown): boolean =>
+  error instanceof ApiError && error.status === 401;
+
+let onUnauthorized: (() => void) | null = null;
+
+/** The session provider listens here so any 401 sends the user back to sign-in. */
+export const setUnauthorizedHandler = (handler: (() => void) | null): void => {
+  onUnauthorized = handler;
+};
+
+interface RequestOptions {
+  readonly body?: unknown;
+  readonly signal?: AbortSignal;
+  /** Sign-in and "who am I" expect a 401 and must not trigger the global handler. */
+  readonly quiet401?: boolean;
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const init: RequestInit = {
+    method,
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+  };
+  if (options.signal) init.signal = options.signal;
+  if (options.body !== undefined) {
+    init.headers = { ...init.headers, 'content-type': 'application/json' };
+    init.body = JSON.stringify(options.body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'Salon could not be reached. Check your connection.');
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const data: unknown = text ? safeJson(text) : undefined;
+  if (!response.ok) {
+    const body = (data as Partial<ErrorBody> | undefined)?.error;
+    const error = new ApiError(
+      response.status,
+      body?.code ?? `http_${response.status}`,
+      body?.message ?? (response.statusText || 'Something went wrong'),
+      body?.fields ?? [],
+    );
+    if (response.status === 401 && !options.quiet401) onUnauthorized?.();
+    throw error;
+  }
+  return data as T;
+}
+
+const safeJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+const query = (params: Record<string, string | number | undefined>): string => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+const ws = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}`;
+const id = (value: string) => encodeURIComponent(value);
+
+export type MemberInviteInput = z.input<typeof MemberInvite>;
+export type {
+  ApiToken,
+  ApiTokenCreated,
+  DemoResult,
+  Me,
+  Member,
+  Moment,
+  MomentCreate,
+  MomentOfPerson,
+  PeoplePage,
+  Person,
+  PersonInput,
+  SignIn,
+  SignUp,
+  Tie,
+  TieCreate,
+  TieOfPerson,
+  WorkspaceSummary,
+};
+
+export interface WorkspaceStats {
+  readonly people: number;
+  readonly ties: number;
+  readonly moments: number;
+}
+
+export interface PeopleQuery {
+  readonly q?: string;
+  readonly cursor?: string;
+  readonly limit?: number;
+}
+
+/** The API, one function per endpoint, grouped by what it is about. */
+export const api = {
+  health: () => request<{ ok: boolean; database: string; version: string }>('GET', '/health'),
+
+  auth: {
+    me: () => request<Me>('GET', '/auth/me', { quiet401: true }),
+    signUp: (body: SignUp) => request<Me>('POST', '/auth/sign-up', { body, quiet401: true }),
+    signIn: (body: SignIn) => request<Me>('POST', '/auth/sign-in', { body, quiet401: true }),
+    signOut: () => request<void>('POST', '/auth/sign-out', { quiet401: true }),
+  },
+
+  tokens: {
+    list: () => request<ApiToken[]>('GET', '/tokens'),
+    create: (name: string) => request<ApiTokenCreated>('POST', '/tokens', { body: { name } }),
+    revoke: (tokenId: string) => request<void>('DELETE', `/tokens/${id(tokenId)}`),
+  },
+
+  workspaces: {
+    list: () => request<WorkspaceSummary[]>('GET', '/workspaces'),
+    create: (name: string) => request<WorkspaceSummary>('POST', '/workspaces', { body: { name } }),
+    members: (workspaceId: string) => request<Member[]>('GET', `${ws(workspaceId)}/members`),
+    invite: (workspaceId: string, body: MemberInviteInput) =>
+      request<Member>('POST', `${ws(workspaceId)}/members`, { body }),
+    stats: (workspaceId: string, signal?: AbortSignal) =>
+      request<WorkspaceStats>('GET', `${ws(workspaceId)}/stats`, signal ? { signal } : {}),
+    loadDemo: (workspaceId: string, body: { people?: number; seed?: number }) =>
+      request<DemoResult>('POST', `${ws(workspaceId)}/demo`, { body }),
+  },
+
+  people: {
+    list: (workspaceId: string, params: PeopleQuery, signal?: AbortSignal) =>
+      request<PeoplePage>(
+        'GET',
+        `${ws(workspaceId)}/people${query({ q: params.q, cursor: params.cursor, limit: params.limit })}`,
+        signal ? { signal } : {},
+      ),
+    get: (workspaceId: string, personId: string, signal?: AbortSignal) =>
+      request<Person>('GET', `${ws(workspaceId)}/people/${id(personId)}`, signal ? { signal } : {}),
+    create: (workspaceId: string, body: PersonInput) =>
+      request<Person>('POST', `${ws(workspaceId)}/people`, { body }),
+    update: (workspaceId: string, personId: string, body: PersonInput) =>
+      request<Person>('PATCH', `${ws(workspaceId)}/people/${id(personId)}`, { body }),
+    remove: (workspaceId: string, personId: string) =>
+      request<void>('DELETE', `${ws(workspaceId)}/people/${id(personId)}`),
+    ties: (workspaceId: string, personId: string, signal?: AbortSignal) =>
+      request<TieOfPerson[]>(
+        'GET',
+        `${ws(workspaceId)}/people/${id(personId)}/ties`,
+        signal ? { signal } : {},
+      ),
+    moments: (workspaceId: string, personId: string, signal?: AbortSignal) =>
+      request<MomentOfPerson[]>(
+        'GET',
+        `${ws(workspaceId)}/people/${id(personId)}/moments`,
+        signal ? { signal } : {},
+      ),
+  },
+
+  ties: {
+    create: (workspaceId: string, body: TieCreate) =>
+      request<Tie>('POST', `${ws(workspaceId)}/ties`, { body }),
+    update: (
+      workspaceId: string,
+      tieId: string,
+      body: { strength?: number; since?: string | null; notes?: string | null },
+    ) => request<Tie>('PATCH', `${ws(workspaceId)}/ties/${id(tieId)}`, { body }),
+    remove: (workspaceId: string, tieId: string) =>
+      request<void>('DELETE', `${ws(workspaceId)}/ties/${id(tieId)}`),
+  },
+
+  moments: {
+    list: (workspaceId: string, limit = 50) =>
+      request<Moment[]>('GET', `${ws(workspaceId)}/moments${query({ limit })}`),
+    get: (workspaceId: string, momentId: string) =>
+      request<Moment>('GET', `${ws(workspaceId)}/moments/${id(momentId)}`),
+    create: (workspaceId: string, body: MomentCreate) =>
+      request<Moment>('POST', `${ws(workspaceId)}/moments`, { body }),
+    remove: (workspaceId: string, momentId: string) =>
+      request<void>('DELETE', `${ws(workspaceId)}/moments/${id(momentId)}`),
+  },
+} as const;
+
+/** A readable one-liner for any error a call may throw. */
+export const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : 'Something went wrong';
+
+/** Aborted requests are not failures: a newer one replaced them. */
+export const isAbort = (error: unknown): boolean =>
+  error instanceof DOMException && error.name === 'AbortError';

@@ -1,0 +1,71 @@
+import { NavLink, Outlet } from 'react-router';
+import { useSession } from '../hooks/useSession';
+import { Icon } from './Icon';
+import { NAV_ITEMS, NAV_SECTIONS } from './navigation';
+
+/**
+ * The frame around every signed-in page: a sidebar on wide screens, and on a phone a compact
+ * header with a bottom bar within thumb's reach.
+ */
+export function AppShell() {
+  const { me, workspace } = useSession();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <aside className="sidebar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-name">Salon</span>
+        </div>
+        <p className="sidebar-workspace" title={workspace.name}>
+          {workspace.name}
+        </p>
+        <nav aria-label="Main">
+          {NAV_SECTIONS.map((section) => {
+            const items = NAV_ITEMS.filter((item) => item.section === section.id);
+            if (items.length === 0) return null;
+            return (
+              <div className="nav-section" key={section.id}>
+                <p className="nav-section-label">{section.label}</p>
+                <ul>
+                  {items.map((item) => (
+                    <li key={item.to}>
+                      <NavLink to={item.to} className="nav-link">
+                        <Icon name={item.icon} />
+                        <span>{item.label}</span>
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
+        </nav>
+        <p className="sidebar-user">{me.user.name || me.user.email}</p>
+      </aside>
+
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-name">Salon</span>
+        </div>
+        <span className="topbar-workspace">{workspace.name}</span>
+      </header>
+
+      <main id="main" className="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+
+      <nav className="tabbar" aria-label="Main (compact)">
+        {NAV_ITEMS.filter((item) => item.phone).map((item) => (
+          <NavLink key={item.to} to={item.to} className="tab">
+            <Icon name={item.icon} size={22} />
+            <span>{item.short}</span>
+          </NavLink>
+        ))}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+import { type FormEvent, useId, useState } from 'react';
+import { Link } from 'react-router';
+import { DEFAULT_TIE_STRENGTH, TIE_STRENGTH_MAX, TIE_STRENGTH_MIN } from '../../domain/tie';
+import { ApiError, api, type Person, type TieOfPerson } from '../api/client';
+import { formatDay } from '../lib/date';
+import { STRENGTH_LABELS, TIE_SOURCE_LABELS } from '../lib/labels';
+import { Avatar } from './Avatar';
+import { ErrorNotice } from './ErrorNotice';
+import { Icon } from './Icon';
+import { PersonTypeahead } from './PersonTypeahead';
+import { StrengthMeter } from './StrengthMeter';
+
+const STRENGTHS = Array.from(
+  { length: TIE_STRENGTH_MAX - TIE_STRENGTH_MIN + 1 },
+  (_, i) => TIE_STRENGTH_MIN + i,
+);
+
+interface TieListProps {
+  readonly workspaceId: string;
+  readonly person: Person;
+  readonly ties: readonly TieOfPerson[];
+  readonly canEdit: boolean;
+  readonly onChange: () => void;
+}
+
+/** Whom this person knows, strongest first, and a way to record one more. */
+export function TieList({ workspaceId, person, ties, canEdit, onChange }: TieListProps) {
+  const strengthId = useId();
+  const [other, setOther] = useState<Person | null>(null);
+  const [strength, setStrength] = useState(DEFAULT_TIE_STRENGTH);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const sorted = [...ties].sort(
+    (a, b) => b.strength - a.strength || a.otherName.localeCompare(b.otherName),
+  );
+  const known = new Set([person.id, ...ties.map((t) => t.otherId)]);
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!other) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.ties.create(workspaceId, { aId: person.id, bId: other.id, strength });
+      setOther(null);
+      setStrength(DEFAULT_TIE_STRENGTH);
+      onChange();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async (tie: TieOfPerson) => {
+    if (!window.confirm(`Remove the tie between ${person.displayName} and ${tie.otherName}?`))
+      return;
+    try {
+      await api.ties.remove(workspaceId, tie.id);
+      onChange();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  return (
+    <div className="ties">
+      {sorted.length === 0 ? (
+        <p className="muted">No ties recorded yet.</p>
+      ) : (
+        <ul className="tie-list" aria-label={`People ${person.displayName} knows`}>
+          {sorted.map((tie) => (
+            <li key={tie.id} className="tie">
+              <Link to={`/people/${tie.otherId}`} className="tie-link">
+                <Avatar name={tie.otherName} size="sm" />
+                <span className="tie-text">
+                  <span className="tie-name">{tie.otherName}</span>
+                  <span className="tie-source">
+                    {TIE_SOURCE_LABELS[tie.source] ?? tie.source}
+                    {tie.since ? ` · ${formatDay(tie.since, true)}` : ''}
+                  </span>
+                </span>
+              </Link>
+              <StrengthMeter strength={tie.strength} />
+              {canEdit ? (
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Remove tie with ${tie.otherName}`}
+                  onClick={() => remove(tie)}
+                >
+                  <Icon name="close" size={16} />
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {canEdit ? (
+        <form className="tie-add" onSubmit={add} aria-label="Add a tie">
+          <ErrorNotice error={error} />
+          {other ? (
+            <div className="chosen">
+              <Avatar name={other.displayName} size="sm" />
+              <span>{other.displayName}</span>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Choose someone else instead of ${other.displayName}`}
+                onClick={() => setOther(null)}
+              >
+                <Icon name="close" size={16} />
+              </button>
+            </div>
+          ) : (
+            <PersonTypeahead
+              workspaceId={workspaceId}
+              label={`Who else does ${person.displayName} know?`}
+              placeholder="Type a name"
+              excludeIds={known}
+              onPick={setOther}
+            />
+          )}
+          <div className="tie-add-row">
+            <label htmlFor={strengthId} className="field-label">
+              Strength
+            </label>
+            <select
+              id={strengthId}
+              value={strength}
+              onChange={(e) => setStrength(Number(e.target.value))}
+            >
+              {STRENGTHS.map((n) => (
+                <option key={n} value={n}>
+                  {n} · {STRENGTH_LABELS[n]}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="button" disabled={!other || busy}>
+              Add tie
+            </button>
+          </div>
+          {error instanceof ApiError && error.fields.length > 0 ? (
+            <ul className="field-error">
+              {error.fields.map((f) => (
+                <li key={f.field}>{f.reason}</li>
+              ))}
+            </ul>
+          ) : null}
+        </form>
+      ) : null}
+    </div>
+  );
+}

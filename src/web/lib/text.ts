@@ -1,0 +1,30 @@
+/** Small text helpers for forms and labels. */
+
+/** Splits a list typed into one box: by newline, and also by comma when `commas` is set. */
+export const splitList = (text: string, commas = true): string[] =>
+  text
+    .split(commas ? /[\n,]/ : /\n/)
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+
+/** The initials for an avatar: "Dana Okafor" → "DO", "dana@example.com" → "D". */
+export const initialsOf = (name: string): string => {
+  const parts = name
+    .replace(/@.*/, '')
+    .split(/\s+/)
+    .filter((p) => /\p{L}/u.test(p));
+  const first = parts[0]?.[0] ?? name[0] ?? '?';
+  const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
+  return (first + last).toUpperCase();
+};
+
+/** "1 person", "2 people": counts in words a host reads. */
+export const plural = (n: number, one: string, many: string): string =>
+  `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** A stable small number for a string, to pick one of a few avatar tones. */
+export const toneOf = (text: string, tones: number): number => {
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
+  return Math.abs(hash) % tones;
+};

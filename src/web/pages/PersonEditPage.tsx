@@ -1,0 +1,295 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { STATURE_MAX, STATURE_MIN } from '../../domain/person';
+import { ApiError, api, type Person, type PersonInput } from '../api/client';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Field } from '../components/Field';
+import { Icon } from '../components/Icon';
+import { Spinner } from '../components/Spinner';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { useFetch } from '../hooks/useFetch';
+import { useSession } from '../hooks/useSession';
+import { splitList } from '../lib/text';
+
+/** The form's values: every field as the text in its box. */
+interface Draft {
+  displayName: string;
+  givenName: string;
+  familyName: string;
+  emails: string;
+  phones: string;
+  organization: string;
+  title: string;
+  location: string;
+  tags: string;
+  interests: string;
+  asks: string;
+  offers: string;
+  notes: string;
+  stature: string;
+  howWeMet: string;
+}
+
+const draftOf = (person: Person | undefined, name = ''): Draft => ({
+  displayName: person?.displayName ?? name,
+  givenName: person?.givenName ?? '',
+  familyName: person?.familyName ?? '',
+  emails: person?.emails.join(', ') ?? '',
+  phones: person?.phones.join(', ') ?? '',
+  organization: person?.organization ?? '',
+  title: person?.title ?? '',
+  location: person?.location ?? '',
+  tags: person?.tags.join(', ') ?? '',
+  interests: person?.interests.join(', ') ?? '',
+  asks: person?.asks.join('\n') ?? '',
+  offers: person?.offers.join('\n') ?? '',
+  notes: person?.notes ?? '',
+  stature: person?.stature ? String(person.stature) : '',
+  howWeMet: person?.howWeMet ?? '',
+});
+
+const text = (value: string): string | null => value.trim() || null;
+
+const inputOf = (draft: Draft): PersonInput => ({
+  displayName: text(draft.displayName),
+  givenName: text(draft.givenName),
+  familyName: text(draft.familyName),
+  emails: splitList(draft.emails),
+  phones: splitList(draft.phones),
+  organization: text(draft.organization),
+  title: text(draft.title),
+  location: text(draft.location),
+  tags: splitList(draft.tags),
+  interests: splitList(draft.interests),
+  asks: splitList(draft.asks, false),
+  offers: splitList(draft.offers, false),
+  notes: text(draft.notes),
+  stature: draft.stature ? Number(draft.stature) : null,
+  howWeMet: text(draft.howWeMet),
+});
+
+/** Add a person (at /people/new) or edit one (at /people/:id/edit). */
+export function PersonEditPage() {
+  const { personId } = useParams();
+  const { workspace } = useSession();
+  const existing = useFetch(
+    (signal) =>
+      personId ? api.people.get(workspace.id, personId, signal) : Promise.resolve(undefined),
+    [workspace.id, personId],
+  );
+  useDocumentTitle(personId ? 'Edit person' : 'Add a person');
+
+  if (personId && existing.error) {
+    return (
+      <div className="page">
+        <ErrorNotice error={existing.error} title="This person could not be loaded." />
+      </div>
+    );
+  }
+  if (personId && !existing.data) {
+    return (
+      <div className="page-loading">
+        <Spinner label="Loading" />
+      </div>
+    );
+  }
+  return <PersonForm key={personId ?? 'new'} person={existing.data} />;
+}
+
+function PersonForm({ person }: { person: Person | undefined }) {
+  const { workspace } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(person, params.get('name') ?? ''));
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [showMore, setShowMore] = useState(() => !!person);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // Take the user to the first field the server turned down, with its reason read out.
+  useEffect(() => {
+    if (error instanceof ApiError && error.fields.length > 0) {
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }
+  }, [error]);
+
+  const set =
+    (key: keyof Draft) =>
+    (event: { target: { value: string } }): void =>
+      setDraft((d) => ({ ...d, [key]: event.target.value }));
+  const reason = (field: keyof Draft) =>
+    error instanceof ApiError ? error.reasonFor(field) : undefined;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = person
+        ? await api.people.update(workspace.id, person.id, inputOf(draft))
+        : await api.people.create(workspace.id, inputOf(draft));
+      navigate(`/people/${saved.id}`, { replace: !!person });
+    } catch (failure) {
+      setError(failure);
+      // Details hide fields the server may have complained about: open them so the reason shows.
+      if (failure instanceof ApiError && failure.fields.length > 0) setShowMore(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const line = (key: keyof Draft, label: string, extra: Record<string, unknown> = {}) => (
+    <Field label={label} error={reason(key)} optional>
+      {(control) => (
+        <input {...control} {...extra} type="text" value={draft[key]} onChange={set(key)} />
+      )}
+    </Field>
+  );
+
+  return (
+    <div className="page page-narrow">
+      <Link to={person ? `/people/${person.id}` : '/people'} className="back-link">
+        <Icon name="back" size={18} />
+        <span>{person ? person.displayName : 'People'}</span>
+      </Link>
+      <h1>{person ? `Edit ${person.displayName}` : 'Add a person'}</h1>
+      <form ref={formRef} className="stack form" onSubmit={submit} noValidate>
+        <ErrorNotice error={error} title="Not saved." />
+        <Field
+          label="Name"
+          error={reason('displayName')}
+          hint="How you refer to them. Leave blank to use their given and family names."
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              autoComplete="off"
+              autoCapitalize="words"
+              value={draft.displayName}
+              onChange={set('displayName')}
+            />
+          )}
+        </Field>
+        <div className="form-row">
+          {line('organization', 'Organisation')}
+          {line('title', 'Title')}
+        </div>
+        <Field
+          label="Emails"
+          error={reason('emails')}
+          optional
+          hint="Separate several with commas."
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              inputMode="email"
+              autoComplete="off"
+              value={draft.emails}
+              onChange={set('emails')}
+            />
+          )}
+        </Field>
+        <Field
+          label="Looking for"
+          error={reason('asks')}
+          optional
+          hint="One per line: what they need."
+        >
+          {(control) => (
+            <textarea {...control} rows={3} value={draft.asks} onChange={set('asks')} />
+          )}
+        </Field>
+        <Field
+          label="Can help with"
+          error={reason('offers')}
+          optional
+          hint="One per line: what they offer."
+        >
+          {(control) => (
+            <textarea {...control} rows={3} value={draft.offers} onChange={set('offers')} />
+          )}
+        </Field>
+        <Field
+          label="Tags"
+          error={reason('tags')}
+          optional
+          hint="Separate with commas: running club, investor."
+        >
+          {(control) => (
+            <input {...control} type="text" value={draft.tags} onChange={set('tags')} />
+          )}
+        </Field>
+
+        {showMore ? (
+          <>
+            <div className="form-row">
+              {line('givenName', 'Given name')}
+              {line('familyName', 'Family name')}
+            </div>
+            <div className="form-row">
+              {line('phones', 'Phones', { inputMode: 'tel' })}
+              {line('location', 'Location')}
+            </div>
+            <Field
+              label="Interests"
+              error={reason('interests')}
+              optional
+              hint="Separate with commas."
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  type="text"
+                  value={draft.interests}
+                  onChange={set('interests')}
+                />
+              )}
+            </Field>
+            {line('howWeMet', 'How you met')}
+            <Field
+              label="Stature"
+              error={reason('stature')}
+              optional
+              hint="Your own judgement of how much weight they carry."
+            >
+              {(control) => (
+                <select {...control} value={draft.stature} onChange={set('stature')}>
+                  <option value="">Not set</option>
+                  {Array.from(
+                    { length: STATURE_MAX - STATURE_MIN + 1 },
+                    (_, i) => STATURE_MIN + i,
+                  ).map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Notes" error={reason('notes')} optional>
+              {(control) => (
+                <textarea {...control} rows={5} value={draft.notes} onChange={set('notes')} />
+              )}
+            </Field>
+          </>
+        ) : (
+          <button type="button" className="button button-quiet" onClick={() => setShowMore(true)}>
+            More details: names, phone, location, interests, notes
+          </button>
+        )}
+
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? 'Saving…' : person ? 'Save changes' : 'Add person'}
+          </button>
+          <Link to={person ? `/people/${person.id}` : '/people'} className="button button-quiet">
+            Cancel
+          </Link>
+        </div>
+      </form>
+    </div>
+  );
+}
