@@ -1,14 +1,18 @@
 /** What every use case receives: the store and the clock (so tests can set the time). */
 import type { Store } from '../store/store';
+import { NetworkCache } from './network';
 
 export interface AppContext {
   readonly store: Store;
   readonly now: () => Date;
+  /** The engine's in-memory view of each workspace; use cases that write tell it what changed. */
+  readonly network: NetworkCache;
 }
 
 export const createContext = (store: Store, now: () => Date = () => new Date()): AppContext => ({
   store,
   now,
+  network: new NetworkCache(store),
 });
 
 /** Today's date in the host's calendar, as YYYY-MM-DD (UTC: the server has no host time zone). */

@@ -101,6 +101,7 @@ export const loadDemo = async (
       })),
     });
   });
+  await ctx.network.changed(ws, { kind: 'rebuild' });
   return {
     people: network.people.length,
     ties: network.ties.length,

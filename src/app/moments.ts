@@ -32,7 +32,7 @@ export const logMoment = async (ctx: AppContext, access: Access, input: MomentIn
   requireEditor(access);
   const ws = access.workspaceId;
   const title = input.title?.trim() || defaultTitle(input.kind);
-  return ctx.store.transaction(async (repos) => {
+  const logged = await ctx.store.transaction(async (repos) => {
     const host = await repos.people.findSelf(ws);
     if (!host) throw invalidInput('This workspace has no host person');
 
@@ -87,6 +87,9 @@ export const logMoment = async (ctx: AppContext, access: Access, input: MomentIn
     await repos.people.touchLastContact(ws, contactedAt(attendees), input.occurredOn);
     return { moment, createdPeople: createdIds.length, tiesAdded };
   });
+  // A moment adds people, ties and who sat together: simpler to rebuild than to patch.
+  await ctx.network.changed(ws, { kind: 'rebuild' });
+  return logged;
 };
 
 /** A moment with each attendee's name, for display. */
@@ -121,4 +124,5 @@ export const listMoments = async (ctx: AppContext, access: Access, limit: number
 export const deleteMoment = async (ctx: AppContext, access: Access, id: string) => {
   requireEditor(access);
   await ctx.store.moments.remove(access.workspaceId, id);
+  await ctx.network.changed(access.workspaceId, { kind: 'rebuild' });
 };

@@ -68,7 +68,9 @@ const checkIntroducer = async (ctx: AppContext, access: Access, draft: PersonDra
 export const createPerson = async (ctx: AppContext, access: Access, draft: PersonDraft) => {
   requireEditor(access);
   await checkIntroducer(ctx, access, draft);
-  return ctx.store.people.create(access.workspaceId, { ...draft, source: 'manual' });
+  const person = await ctx.store.people.create(access.workspaceId, { ...draft, source: 'manual' });
+  await ctx.network.changed(access.workspaceId, { kind: 'person-added', person });
+  return person;
 };
 
 export const getPerson = (ctx: AppContext, access: Access, id: string) =>
@@ -82,7 +84,11 @@ export const updatePerson = async (
 ) => {
   requireEditor(access);
   await checkIntroducer(ctx, access, changes);
-  return ctx.store.transaction((repos) => repos.people.update(access.workspaceId, id, changes));
+  const person = await ctx.store.transaction((repos) =>
+    repos.people.update(access.workspaceId, id, changes),
+  );
+  await ctx.network.changed(access.workspaceId, { kind: 'person-changed', person });
+  return person;
 };
 
 export const deletePerson = async (ctx: AppContext, access: Access, id: string) => {
@@ -90,6 +96,7 @@ export const deletePerson = async (ctx: AppContext, access: Access, id: string) 
   const person = await ctx.store.people.require(access.workspaceId, id);
   if (person.isSelf) throw invalidInput('You cannot delete yourself from your own network');
   await ctx.store.people.remove(access.workspaceId, id);
+  await ctx.network.changed(access.workspaceId, { kind: 'rebuild' });
 };
 
 export const tiesOfPerson = async (ctx: AppContext, access: Access, id: string) => {

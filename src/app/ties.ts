@@ -10,12 +10,19 @@ export interface TieInput {
   readonly notes?: string | null | undefined;
 }
 
-export const recordTie = (ctx: AppContext, access: Access, input: TieInput) => {
+export const recordTie = async (ctx: AppContext, access: Access, input: TieInput) => {
   requireEditor(access);
-  return ctx.store.ties.create(access.workspaceId, { ...input, source: 'recorded' });
+  const tie = await ctx.store.ties.create(access.workspaceId, { ...input, source: 'recorded' });
+  await ctx.network.changed(access.workspaceId, {
+    kind: 'tie-set',
+    aId: tie.aId,
+    bId: tie.bId,
+    strength: tie.strength,
+  });
+  return tie;
 };
 
-export const updateTie = (
+export const updateTie = async (
   ctx: AppContext,
   access: Access,
   id: string,
@@ -27,10 +34,22 @@ export const updateTie = (
 ) => {
   requireEditor(access);
   const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-  return ctx.store.ties.update(access.workspaceId, id, defined);
+  const tie = await ctx.store.ties.update(access.workspaceId, id, defined);
+  await ctx.network.changed(access.workspaceId, {
+    kind: 'tie-set',
+    aId: tie.aId,
+    bId: tie.bId,
+    strength: tie.strength,
+  });
+  return tie;
 };
 
 export const removeTie = async (ctx: AppContext, access: Access, id: string) => {
   requireEditor(access);
-  await ctx.store.ties.remove(access.workspaceId, id);
+  const tie = await ctx.store.ties.remove(access.workspaceId, id);
+  await ctx.network.changed(access.workspaceId, {
+    kind: 'tie-removed',
+    aId: tie.aId,
+    bId: tie.bId,
+  });
 };

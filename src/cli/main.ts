@@ -1,7 +1,10 @@
 /** The `salon` command: every subcommand takes `--data DIR` and honours DATABASE_URL. */
 import { Command } from 'commander';
 import { VERSION } from '../server/app';
+import { registerBackup } from './commands/backup.command';
 import { registerDemo } from './commands/demo.command';
+import { registerExport } from './commands/export.command';
+import { registerImport } from './commands/import.command';
 import { registerMigrate } from './commands/migrate.command';
 import { registerPeople } from './commands/people.command';
 import { registerServe } from './commands/serve.command';
@@ -20,6 +23,9 @@ export const buildProgram = (): Command => {
   registerToken(program);
   registerPeople(program);
   registerDemo(program);
+  registerImport(program);
+  registerExport(program);
+  registerBackup(program);
   return program;
 };
 

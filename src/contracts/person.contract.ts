@@ -23,6 +23,7 @@ export const PersonInput = z
     stature: z.number().int().min(STATURE_MIN).max(STATURE_MAX).nullish(),
     howWeMet: shortText(1000).nullish(),
     introducedById: Id.nullish(),
+    linkedinUrl: z.url().max(500).nullish(),
   })
   .meta({ id: 'PersonInput' });
 export type PersonInput = z.infer<typeof PersonInput>;
@@ -33,6 +34,14 @@ export const PersonCreate = PersonInput.refine(
     !!(p.displayName?.trim() || p.givenName?.trim() || p.familyName?.trim() || p.emails?.length),
   { message: 'a person needs a name or an email', path: ['displayName'] },
 ).meta({ id: 'PersonCreate' });
+
+/** A picture from a contact card: inline base64 bytes, or a link. */
+export const PersonPhoto = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('inline'), mediaType: z.string(), base64: z.string() }),
+    z.object({ kind: z.literal('url'), url: z.string() }),
+  ])
+  .meta({ id: 'PersonPhoto' });
 
 export const Person = z
   .object({
@@ -57,6 +66,8 @@ export const Person = z
     introducedById: z.string().nullable(),
     source: z.string(),
     lastContactOn: z.string().nullable(),
+    linkedinUrl: z.string().nullable(),
+    photo: PersonPhoto.nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -14,6 +14,11 @@ export type PersonSource =
   | 'backup'
   | 'demo';
 
+/** A person's picture: inline bytes (base64, as vCards carry them) or a link to one. */
+export type PersonPhoto =
+  | { readonly kind: 'inline'; readonly mediaType: string; readonly base64: string }
+  | { readonly kind: 'url'; readonly url: string };
+
 export interface Person {
   readonly id: PersonId;
   readonly workspaceId: string;
@@ -42,6 +47,9 @@ export interface Person {
   readonly source: PersonSource;
   /** ISO date of the host's last recorded contact with this person. */
   readonly lastContactOn: string | null;
+  /** `https://www.linkedin.com/in/slug`, normalised; imports match people by it. */
+  readonly linkedinUrl: string | null;
+  readonly photo: PersonPhoto | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -67,6 +75,8 @@ export type PersonDraft = Partial<
     | 'howWeMetMomentId'
     | 'introducedById'
     | 'source'
+    | 'linkedinUrl'
+    | 'photo'
   >
 > & { readonly displayName?: string | null };
 

@@ -112,6 +112,28 @@ describe('matching incoming records against the network', () => {
     ).toEqual([['p1', 'name-organization'], ['p2', 'name'], 'create']);
   });
 
+  it('keeps two connections apart whose LinkedIn profiles differ, though name and company agree', () => {
+    const people = [
+      person('p1', {
+        displayName: 'Ana Silva',
+        organization: 'Acme',
+        linkedinUrl: 'https://www.linkedin.com/in/ana-silva-1',
+      }),
+    ];
+    const decisions = matchRecords(people, [
+      record('Ana Silva', {
+        organization: 'Acme',
+        linkedinUrl: 'https://www.linkedin.com/in/ana-silva-2',
+      }),
+      record('Ana Silva', {
+        organization: 'Acme',
+        linkedinUrl: 'https://www.linkedin.com/in/ana-silva-3',
+      }),
+      record('Ana Silva', { organization: 'Acme' }),
+    ]);
+    expect(decisions.map((d) => d.kind)).toEqual(['create', 'create', 'update']);
+  });
+
   it('reports a conflict when the keys point to two different people', () => {
     const people = [
       person('p1', { displayName: 'Ana Silva', emails: ['ana@example.com'] }),

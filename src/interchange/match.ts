@@ -157,10 +157,15 @@ class KeyIndex {
   private readonly phone: Postings = new Map();
   private readonly name: Postings = new Map();
   private readonly organizations: string[] = [];
+  /** Entries with a LinkedIn profile: one person has one, so another profile is another person. */
+  private readonly withLinkedIn = new Set<number>();
 
   add(entry: number, keys: Keys): void {
     for (const email of keys.emails) post(this.email, email, entry);
-    if (keys.linkedin) post(this.linkedin, keys.linkedin, entry);
+    if (keys.linkedin) {
+      post(this.linkedin, keys.linkedin, entry);
+      this.withLinkedIn.add(entry);
+    }
     for (const phone of keys.phones) post(this.phone, phone, entry);
     for (const name of keys.names) post(this.name, name, entry);
     if (keys.organization && !this.organizations[entry]) {
@@ -189,7 +194,11 @@ class KeyIndex {
     if (entries && by) return { entries, by };
 
     const named = new Set<number>();
-    const onName = (entry: number) => named.add(entry);
+    // Past the strong keys, an entry with a LinkedIn profile has another one than this contact:
+    // two connections with the same name at the same company are two people.
+    const onName = (entry: number) => {
+      if (!keys.linkedin || !this.withLinkedIn.has(entry)) named.add(entry);
+    };
     for (const name of keys.names) visit(this.name, name, onName);
     if (named.size === 0) return null;
     if (keys.organization) {

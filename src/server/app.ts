@@ -15,8 +15,10 @@ import { identify, workspaceAccess } from './auth.middleware';
 import type { Api, Env } from './env';
 import { notFoundRoute, onError, validationError } from './errors';
 import { registerAuthRoutes } from './routes/auth.routes';
+import { isUploadRoute, registerContactsRoutes } from './routes/contacts.routes';
 import { registerDemoRoutes } from './routes/demo.routes';
 import { registerMomentRoutes } from './routes/moments.routes';
+import { registerNetworkRoutes } from './routes/network.routes';
 import { registerPeopleRoutes } from './routes/people.routes';
 import { registerTieRoutes } from './routes/ties.routes';
 import { registerWorkspaceRoutes } from './routes/workspaces.routes';
@@ -50,14 +52,15 @@ export const createApp = (ctx: AppContext, options: AppOptions = {}): Api => {
     c.set('ctx', ctx);
     await next();
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: JSON_BODY_LIMIT,
-      onError: () => {
-        throw tooLarge();
-      },
-    }),
+  const jsonBodyLimit = bodyLimit({
+    maxSize: JSON_BODY_LIMIT,
+    onError: () => {
+      throw tooLarge();
+    },
+  });
+  // Uploads (imports, restore) stream their body under their own, larger limit.
+  app.use('/api/*', (c, next) =>
+    isUploadRoute(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next),
   );
   app.use('/api/*', identify);
   app.use('/api/workspaces/:workspaceId/*', workspaceAccess);
@@ -71,6 +74,8 @@ export const createApp = (ctx: AppContext, options: AppOptions = {}): Api => {
   registerTieRoutes(app);
   registerMomentRoutes(app);
   registerDemoRoutes(app);
+  registerNetworkRoutes(app);
+  registerContactsRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -167,10 +167,10 @@ export class MomentRepository {
     if (Number(result.numDeletedRows) === 0) throw notFound('Moment');
   }
 
-  /** Pairs of people who attended the same hosted moment (the host's table), for freshness. */
-  async attendancesByContext(
+  /** Who attended what kind of moment: for circle names and "already met at your table". */
+  async attendances(
     workspaceId: string,
-  ): Promise<Array<{ momentId: string; context: MomentContext; personId: string }>> {
+  ): Promise<Array<{ momentId: string; context: MomentContext; kind: MomentKind; personId: string }>> {
     const rows = await this.db
       .selectFrom('moment_attendees')
       .innerJoin('moments', (join) =>
@@ -178,12 +178,13 @@ export class MomentRepository {
           .onRef('moments.workspace_id', '=', 'moment_attendees.workspace_id')
           .onRef('moments.id', '=', 'moment_attendees.moment_id'),
       )
-      .select(['moments.id', 'moments.context', 'moment_attendees.person_id'])
+      .select(['moments.id', 'moments.context', 'moments.kind', 'moment_attendees.person_id'])
       .where('moment_attendees.workspace_id', '=', workspaceId)
       .execute();
     return rows.map((r) => ({
       momentId: r.id,
       context: r.context as MomentContext,
+      kind: r.kind as MomentKind,
       personId: r.person_id,
     }));
   }

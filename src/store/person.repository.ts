@@ -6,6 +6,7 @@ import {
   deriveDisplayName,
   type Person,
   type PersonDraft,
+  type PersonPhoto,
   type PersonSource,
   searchTerms,
   sortKey,
@@ -23,10 +24,26 @@ export interface PeopleCursor {
   readonly id: string;
 }
 
+/** What a contact card says about someone beyond the person's fields (kept for export). */
+export interface PersonProfiles {
+  readonly relatedNames?: ReadonlyArray<{
+    readonly name: string;
+    readonly relation: string | null;
+  }>;
+  readonly socialProfiles?: ReadonlyArray<{
+    readonly service: string | null;
+    readonly url: string | null;
+    readonly user: string | null;
+  }>;
+}
+
 export interface NewPerson extends PersonDraft {
   readonly id?: string;
   readonly isSelf?: boolean;
   readonly lastContactOn?: string | null;
+  readonly profiles?: PersonProfiles | null;
+  /** The import batch creating this person. */
+  readonly importBatchId?: string | null;
 }
 
 const COLUMNS = [
@@ -53,11 +70,23 @@ const COLUMNS = [
   'introduced_by_id',
   'source',
   'last_contact_on',
+  'linkedin_url',
+  'photo',
   'created_at',
   'updated_at',
 ] as const;
 
-const toPerson = (row: Selectable<PersonTable>): Person => ({
+const parsePhoto = (text: string | null): PersonPhoto | null => {
+  if (!text) return null;
+  try {
+    const value = JSON.parse(text) as PersonPhoto;
+    return value?.kind === 'inline' || value?.kind === 'url' ? value : null;
+  } catch {
+    return null;
+  }
+};
+
+const toPerson = (row: Pick<Selectable<PersonTable>, (typeof COLUMNS)[number]>): Person => ({
   id: row.id,
   workspaceId: row.workspace_id,
   isSelf: Number(row.is_self) === 1,
@@ -80,6 +109,8 @@ const toPerson = (row: Selectable<PersonTable>): Person => ({
   introducedById: row.introduced_by_id,
   source: row.source as PersonSource,
   lastContactOn: row.last_contact_on,
+  linkedinUrl: row.linkedin_url,
+  photo: parsePhoto(row.photo),
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -117,6 +148,13 @@ const toRow = (workspaceId: string, person: NewPerson, now: string): PersonTable
     last_contact_on: person.lastContactOn ?? null,
     created_at: now,
     updated_at: now,
+    linkedin_url: blank(person.linkedinUrl),
+    photo: person.photo ? JSON.stringify(person.photo) : null,
+    profiles:
+      person.profiles?.relatedNames?.length || person.profiles?.socialProfiles?.length
+        ? JSON.stringify(person.profiles)
+        : null,
+    import_batch_id: person.importBatchId ?? null,
   };
 };
 
@@ -207,7 +245,16 @@ export class PersonRepository {
         ? deriveDisplayName({ ...merged, displayName: changes.displayName ?? null })
         : current.displayName;
     const row = toRow(workspaceId, { ...merged, displayName }, this.now());
-    const { workspace_id: _w, id: _i, created_at: _c, is_self: _s, ...fields } = row;
+    // What only an import or a restore writes (profiles, batch) is not the host's to change here.
+    const {
+      workspace_id: _w,
+      id: _i,
+      created_at: _c,
+      is_self: _s,
+      profiles: _p,
+      import_batch_id: _b,
+      ...fields
+    } = row;
     await this.db
       .updateTable('people')
       .set({ ...fields, last_contact_on: current.lastContactOn })
@@ -222,6 +269,27 @@ export class PersonRepository {
     const terms = termsOf(row);
     if (terms.length > 0) await this.db.insertInto('person_search').values(terms).execute();
     return this.require(workspaceId, id);
+  }
+
+  /**
+   * Rebuilds the search terms of these people from their stored rows: after writes that set
+   * columns directly (an undone import, a restored backup).
+   */
+  async reindex(workspaceId: string, ids: readonly string[]): Promise<void> {
+    for (const batch of batches(ids, 1)) {
+      const rows = await this.db
+        .selectFrom('people')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('id', 'in', batch)
+        .execute();
+      await this.db
+        .deleteFrom('person_search')
+        .where('workspace_id', '=', workspaceId)
+        .where('person_id', 'in', batch)
+        .execute();
+      await this.bulk.insert('person_search', rows.flatMap(termsOf));
+    }
   }
 
   /** Deletes a person; their ties, attendances and search terms go with them (cascade). */

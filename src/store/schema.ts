@@ -75,6 +75,14 @@ export interface PersonTable {
   last_contact_on: string | null;
   created_at: string;
   updated_at: string;
+  /** Added by 0003-contacts. */
+  linkedin_url: string | null;
+  /** JSON: `{ kind: 'inline', mediaType, base64 }` or `{ kind: 'url', url }`. */
+  photo: string | null;
+  /** JSON: `{ relatedNames, socialProfiles }` as the contact card had them. */
+  profiles: string | null;
+  /** The import batch that created this person (undo removes them). */
+  import_batch_id: string | null;
 }
 
 export interface PersonSearchTable {
@@ -123,6 +131,39 @@ export interface DemoPlanTable {
   created_at: string;
 }
 
+export interface ImportBatchTable {
+  workspace_id: string;
+  id: string;
+  /** `linkedin`, `vcard`, … or several joined with `+` when one batch read several files. */
+  format: string;
+  file_name: string;
+  created_at: string;
+  /** JSON: the counts of the import (created, updated, merged, …). */
+  summary: string;
+  undone_at: string | null;
+}
+
+export interface ImportChangeTable {
+  workspace_id: string;
+  batch_id: string;
+  person_id: string;
+  /** `updated` (with `previous`) or `tie` (the tie with the host the import added). */
+  kind: string;
+  /** JSON: the person's columns before an update, to put back on undo. */
+  previous: string | null;
+  /** The person's (or the tie's) `updated_at` right after the import: undo refuses if it moved. */
+  stamp: string;
+}
+
+export interface CircleNameTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  /** JSON list of the person ids the circle held when the host named it. */
+  members: string;
+  created_at: string;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
@@ -136,6 +177,9 @@ export interface Database {
   moments: MomentTable;
   moment_attendees: MomentAttendeeTable;
   demo_plans: DemoPlanTable;
+  circle_names: CircleNameTable;
+  import_batches: ImportBatchTable;
+  import_changes: ImportChangeTable;
 }
 
 /** Kept for tables that later issues add with generated keys. */

@@ -5,13 +5,17 @@
 import type { Kysely } from 'kysely';
 import { AccountRepository } from './account.repository';
 import type { BulkWriter } from './bulk';
+import { CircleNameRepository } from './circle-name.repository';
 import { type DatabaseConfig, type DialectName, type OpenDatabase, openDatabase } from './database';
 import { DemoPlanRepository } from './demo-plan.repository';
+import { ImportBatchRepository } from './import-batch.repository';
 import { MomentRepository } from './moment.repository';
 import { PersonRepository } from './person.repository';
+import { PersonMergeRepository } from './person-merge.repository';
 import type { Database } from './schema';
 import { TieRepository } from './tie.repository';
 import { WorkspaceRepository } from './workspace.repository';
+import { WorkspaceBackupRepository } from './workspace-backup.repository';
 
 export interface Repositories {
   readonly accounts: AccountRepository;
@@ -20,6 +24,10 @@ export interface Repositories {
   readonly ties: TieRepository;
   readonly moments: MomentRepository;
   readonly demoPlans: DemoPlanRepository;
+  readonly circleNames: CircleNameRepository;
+  readonly imports: ImportBatchRepository;
+  readonly merges: PersonMergeRepository;
+  readonly backups: WorkspaceBackupRepository;
 }
 
 export interface Store extends Repositories {
@@ -41,6 +49,10 @@ const repositoriesOver = (
   ties: new TieRepository(db, now, bulk),
   moments: new MomentRepository(db, now, bulk),
   demoPlans: new DemoPlanRepository(db, now),
+  circleNames: new CircleNameRepository(db, now),
+  imports: new ImportBatchRepository(db, now, bulk),
+  merges: new PersonMergeRepository(db, now),
+  backups: new WorkspaceBackupRepository(db, bulk),
 });
 
 const isoNow = (): string => new Date().toISOString();

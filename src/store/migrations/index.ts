@@ -2,8 +2,12 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation';
 import * as demoPlans from './0002-demo-plans';
+import * as contacts from './0003-contacts';
+import * as circleNames from './0004-circle-names';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-demo-plans': demoPlans,
+  '0003-contacts': contacts,
+  '0004-circle-names': circleNames,
 };

@@ -1,0 +1,255 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkedInExportChunks } from '../../bench/generators/linkedin-export';
+import { isDomainError } from '../domain/errors';
+import { fixture } from '../interchange/testing';
+import type { Store } from '../store/store';
+import { openTestStore, testDialects } from '../store/testing';
+import { fileOf, LINKEDIN_SAMPLE, LINKEDIN_WITH_BAD_ROWS, VCARD_SAMPLE } from './contacts.fixtures';
+import { importContacts, previewImport } from './contacts-import';
+import { createContext } from './context';
+import { createWorkspace, ownerAccess } from './workspaces';
+
+const sampleFiles = () => [
+  fileOf('Connections.csv', LINKEDIN_SAMPLE),
+  fileOf('contacts.vcf', VCARD_SAMPLE),
+];
+
+describe.each(testDialects())('importing contacts on %s', (dialect) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openTestStore(dialect);
+  });
+  afterAll(() => store.close());
+
+  const fresh = async () => {
+    const ctx = createContext(store);
+    const access = ownerAccess(
+      (await store.transaction((r) => createWorkspace(r, 'Contacts', null))).id,
+    );
+    return { ctx, access, ws: access.workspaceId };
+  };
+
+  const snapshot = async (ws: string) => ({
+    people: await store.people.count(ws),
+    ties: await store.ties.count(ws),
+    imports: (await store.imports.list(ws, 100)).length,
+  });
+
+  it('recognises the people a LinkedIn export and a phone share in the preview, writing nothing', async () => {
+    const { ctx, access, ws } = await fresh();
+    const preview = await previewImport(ctx, access, sampleFiles());
+    expect(preview).toMatchObject({ written: false, dryRun: true, batchId: null });
+    expect(preview.files).toEqual([
+      { name: 'Connections.csv', format: 'linkedin' },
+      { name: 'contacts.vcf', format: 'vcard' },
+    ]);
+    expect(preview.counts).toMatchObject({ records: 6, created: 4, merged: 2, conflicts: 0 });
+    expect(
+      preview.duplicates.map((d) => [d.displayName, d.into.file, d.into.line, d.matchedBy]),
+    ).toEqual([
+      ['Ana Silva', 'Connections.csv', 5, 'email'],
+      ['Ben Okafor', 'Connections.csv', 6, 'name'],
+    ]);
+    expect(await snapshot(ws)).toEqual({ people: 1, ties: 0, imports: 0 });
+  });
+
+  it('imports each person once, with everything both files knew, tied to the host since LinkedIn says', async () => {
+    const { ctx, access, ws } = await fresh();
+    const report = await importContacts(ctx, access, sampleFiles());
+    expect(report).toMatchObject({ written: true, dryRun: false });
+    expect(report.batchId).toEqual(expect.any(String));
+    expect(report.counts).toMatchObject({ created: 4, merged: 2, tiesAdded: 4 });
+    const people = await store.people.all(ws);
+    expect(people.map((p) => p.displayName).sort()).toEqual([
+      'Ana Silva',
+      'Ben Okafor',
+      'Carla Mendes',
+      'Dev Patel',
+      'Me',
+    ]);
+    const ana = people.find((p) => p.displayName === 'Ana Silva')!;
+    expect(ana).toMatchObject({
+      emails: ['ana@verdant.example', 'ana@home.example'],
+      phones: ['+14155550132'],
+      organization: 'Verdant Capital',
+      title: 'Partner',
+      tags: ['Running club'],
+      linkedinUrl: 'https://www.linkedin.com/in/ana-silva',
+      source: 'linkedin',
+    });
+    const ben = people.find((p) => p.displayName === 'Ben Okafor')!;
+    expect(ben.phones).toEqual(['+442079460958']);
+    const self = people.find((p) => p.isSelf)!;
+    const ties = await store.ties.ofPerson(ws, self.id);
+    expect(ties).toHaveLength(4);
+    expect(ties.every((t) => t.source === 'imported')).toBe(true);
+    expect(ties.find((t) => t.otherId === ana.id)?.since).toBe('2024-10-09');
+    expect(ties.find((t) => t.otherName === 'Dev Patel')?.since).toBeNull();
+    expect((await store.people.search(ws, 'verdant', 10)).map((p) => p.id)).toEqual([ana.id]);
+  });
+
+  it('finds everyone again on a second import of the same files, and changes nothing', async () => {
+    const { ctx, access, ws } = await fresh();
+    await importContacts(ctx, access, sampleFiles());
+    const before = await snapshot(ws);
+    const again = await importContacts(ctx, access, sampleFiles());
+    expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: 4, tiesAdded: 0 });
+    expect(await snapshot(ws)).toEqual({ ...before, imports: 2 });
+  });
+
+  it('fills empty fields and adds emails, but never overwrites what the host typed', async () => {
+    const { ctx, access, ws } = await fresh();
+    const typed = await store.people.create(ws, {
+      displayName: 'Ana',
+      emails: ['Ana@Verdant.example'],
+      title: 'Managing Partner',
+    });
+    const report = await importContacts(ctx, access, sampleFiles());
+    expect(report.counts).toMatchObject({ created: 3, updated: 1 });
+    expect(report.matches).toEqual([
+      expect.objectContaining({
+        displayName: 'Ana Silva',
+        personId: typed.id,
+        matchedBy: 'email',
+        fields: expect.arrayContaining(['organization', 'emails', 'phones', 'linkedinUrl']),
+      }),
+    ]);
+    const ana = await store.people.require(ws, typed.id);
+    expect(ana).toMatchObject({
+      displayName: 'Ana',
+      title: 'Managing Partner',
+      organization: 'Verdant Capital',
+      givenName: 'Ana',
+      familyName: 'Silva',
+      emails: ['Ana@Verdant.example', 'ana@home.example'],
+      source: 'manual',
+    });
+  });
+
+  it('reports a record that matches two people as a conflict and applies nothing to either', async () => {
+    const { ctx, access, ws } = await fresh();
+    const one = await store.people.create(ws, {
+      displayName: 'Ana S',
+      emails: ['ana@verdant.example'],
+    });
+    const two = await store.people.create(ws, {
+      displayName: 'Ana H',
+      emails: ['ana@home.example'],
+    });
+    const report = await importContacts(ctx, access, [fileOf('contacts.vcf', VCARD_SAMPLE)]);
+    expect(report.counts.conflicts).toBe(1);
+    expect(report.conflicts[0]).toMatchObject({
+      file: 'contacts.vcf',
+      line: 1,
+      displayName: 'Ana Silva',
+      candidates: expect.arrayContaining([
+        { id: one.id, displayName: 'Ana S' },
+        { id: two.id, displayName: 'Ana H' },
+      ]),
+    });
+    expect((await store.people.require(ws, one.id)).phones).toEqual([]);
+    expect((await store.people.require(ws, two.id)).phones).toEqual([]);
+  });
+
+  it('writes nothing for a file with bad rows and reports every one as file:line: field: reason', async () => {
+    const { ctx, access, ws } = await fresh();
+    const report = await importContacts(ctx, access, [
+      fileOf('Connections.csv', LINKEDIN_WITH_BAD_ROWS),
+    ]);
+    expect(report).toMatchObject({ written: false, batchId: null });
+    expect(report.counts).toMatchObject({ records: 2, rejected: 2 });
+    expect(report.problems.map((p) => p.text)).toEqual([
+      'Connections.csv:3: Email Address: "ben.okafor@" is not an email address',
+      'Connections.csv:4: Connected On: "sometime in 2020" is not a date',
+    ]);
+    expect(report.message).toMatch(/^Nothing was imported/);
+    expect(await snapshot(ws)).toEqual({ people: 1, ties: 0, imports: 0 });
+  });
+
+  it('imports the good rows and reports the rest with skipInvalid', async () => {
+    const { ctx, access, ws } = await fresh();
+    const report = await importContacts(
+      ctx,
+      access,
+      [fileOf('Connections.csv', LINKEDIN_WITH_BAD_ROWS)],
+      { skipInvalid: true },
+    );
+    expect(report).toMatchObject({ written: true });
+    expect(report.counts).toMatchObject({ created: 2, rejected: 2 });
+    expect(report.problems).toHaveLength(2);
+    const names = (await store.people.all(ws)).map((p) => p.displayName).sort();
+    expect(names).toEqual(['Ana Silva', 'Dev Patel', 'Me']);
+  });
+
+  it.each([
+    ['binary.png', /binary\.png: The file is not text/],
+    ['empty.csv', /empty\.csv: The file is empty\./],
+    ['truncated.vcf', /truncated\.vcf: The vCard that begins on line \d+ has no END:VCARD/],
+    ['no-header.csv', /no-header\.csv: No recognisable header/],
+  ])('refuses %s in one sentence and writes nothing', async (name, sentence) => {
+    const { ctx, access, ws } = await fresh();
+    const error = await importContacts(ctx, access, [
+      fileOf('Connections.csv', LINKEDIN_SAMPLE),
+      fileOf(name, fixture(name)),
+    ]).catch((e: unknown) => e);
+    expect(isDomainError(error) && error.code).toBe('invalid_input');
+    expect((error as Error).message).toMatch(sentence);
+    expect((error as Error).message.split('\n')).toHaveLength(1);
+    expect(await snapshot(ws)).toEqual({ people: 1, ties: 0, imports: 0 });
+  });
+
+  it('leaves the workspace exactly as before when the import fails half-way through writing', async () => {
+    const { ctx, access, ws } = await fresh();
+    await importContacts(ctx, access, sampleFiles());
+    const before = await snapshot(ws);
+    let written = 0;
+    const failing = importContacts(
+      ctx,
+      access,
+      [
+        {
+          name: 'Connections.csv',
+          bytes: (async function* () {
+            yield* linkedInExportChunks(12_000, 3);
+          })(),
+        },
+      ],
+      {
+        onProgress: (p) => {
+          if (p.phase !== 'writing') return;
+          written = p.done;
+          // 5,000 people are in the transaction by now: the crash comes after real inserts.
+          if (p.done >= 5000) throw new Error('the power went out');
+        },
+      },
+    );
+    await expect(failing).rejects.toThrow('the power went out');
+    expect(written).toBeGreaterThanOrEqual(5000);
+    expect(await snapshot(ws)).toEqual(before);
+    expect(await store.people.search(ws, 'verdant', 10)).toHaveLength(1);
+  });
+
+  it('merges a Salon backup’s people like any contacts file', async () => {
+    const { ctx, access, ws } = await fresh();
+    const backup = JSON.stringify({
+      format: 'salon-backup',
+      version: 1,
+      people: [
+        { id: 'x', isSelf: true, displayName: 'Someone else' },
+        {
+          id: 'y',
+          isSelf: false,
+          displayName: 'Ana Silva',
+          emails: ['ana@verdant.example'],
+          tags: ['Board'],
+        },
+      ],
+    });
+    await importContacts(ctx, access, sampleFiles());
+    const report = await importContacts(ctx, access, [fileOf('backup.json', backup)]);
+    expect(report.files).toEqual([{ name: 'backup.json', format: 'json' }]);
+    expect(report.counts).toMatchObject({ records: 1, updated: 1, created: 0 });
+    const ana = (await store.people.search(ws, 'ana silva', 5))[0]!;
+    expect(ana.tags).toEqual(['Running club', 'Board']);
+  });
+});

@@ -1,0 +1,61 @@
+/** Who should meet whom: suggestions for one person and the introductions most worth making. */
+import { notFound } from '../domain/errors';
+import {
+  type Introduction,
+  introductionsToMake,
+  type Suggestion,
+  suggestFor,
+} from '../engine/suggestions';
+import type { AppContext } from './context';
+import type { NetworkPerson, WorkspaceNetwork } from './network';
+import type { Access } from './workspaces';
+
+const ref = (p: NetworkPerson) => ({ id: p.id, displayName: p.displayName });
+
+const pairView = (pair: Suggestion | Introduction) => ({
+  value: pair.value,
+  parts: pair.parts,
+  reasons: pair.reasons.map((r) => ({ ...r })),
+  sentence: pair.sentence,
+});
+
+/** The index of a person in the workspace's network, or `not_found`. */
+export const indexOfPerson = (network: WorkspaceNetwork, personId: string): number => {
+  const i = network.graph.indexOf.get(personId);
+  if (i === undefined) throw notFound('Person');
+  return i;
+};
+
+export const suggestionsFor = async (
+  ctx: AppContext,
+  access: Access,
+  personId: string,
+  limit: number,
+) => {
+  const network = await ctx.network.get(access.workspaceId);
+  const i = indexOfPerson(network, personId);
+  const result = suggestFor(network.model, i, { limit });
+  return {
+    person: ref(network.people[i]!),
+    suggestions: result.suggestions.map((s) => {
+      const p = network.people[s.person]!;
+      return {
+        person: { ...ref(p), organization: p.organization, title: p.title },
+        ...pairView(s),
+      };
+    }),
+    reason: result.reason,
+  };
+};
+
+export const introductions = async (ctx: AppContext, access: Access, limit: number) => {
+  const network = await ctx.network.get(access.workspaceId);
+  const result = introductionsToMake(network.model, { limit });
+  return {
+    introductions: result.introductions.map((intro) => ({
+      people: [ref(network.people[intro.i]!), ref(network.people[intro.j]!)] as const,
+      ...pairView(intro),
+    })),
+    reason: result.reason,
+  };
+};

@@ -1,0 +1,319 @@
+/**
+ * The engine's view of one workspace, kept in memory: the compact graph, circles and the model
+ * that pair value and suggestions read. Built from the store on first use, then patched when a
+ * tie or person changes (never rebuilt on every request); changes too large to patch (an import,
+ * a demo network, a merge) drop the cached view so the next read rebuilds it.
+ */
+
+import { KIND_LABELS } from '../domain/moment';
+import type { Person } from '../domain/person';
+import { type CircleTraits, carryNames, type NamedCircle, nameCircles } from '../engine/circles';
+import { detectCommunities } from '../engine/communities';
+import { buildGraph, type CompactGraph } from '../engine/graph';
+import { withoutTie, withPerson, withTie } from '../engine/graph-patch';
+import { buildModel, type EngineModel, type PersonProfile } from '../engine/model';
+import { type ReachDetailed, reachDetailed } from '../engine/reach';
+import type { Store } from '../store/store';
+
+/** What the app keeps of each person beside the graph, by graph index. */
+export interface NetworkPerson {
+  readonly id: string;
+  readonly displayName: string;
+  readonly organization: string | null;
+  readonly title: string | null;
+  readonly isSelf: boolean;
+  readonly stature: number | null;
+}
+
+export interface NamedNetworkCircle extends NamedCircle {
+  readonly namedByHost: boolean;
+  /** The stored host name this circle carries, to replace when the host renames it again. */
+  readonly hostNameId: string | null;
+}
+
+export interface WorkspaceNetwork {
+  readonly graph: CompactGraph;
+  readonly people: readonly NetworkPerson[];
+  readonly profiles: readonly PersonProfile[];
+  readonly hostIndex: number | null;
+  readonly communities: Int32Array;
+  readonly modularity: number;
+  readonly circles: readonly NamedNetworkCircle[];
+  readonly model: EngineModel;
+}
+
+/** A change the network can absorb without going back to the store. */
+export type NetworkChange =
+  | {
+      readonly kind: 'tie-set';
+      readonly aId: string;
+      readonly bId: string;
+      readonly strength: number;
+    }
+  | { readonly kind: 'tie-removed'; readonly aId: string; readonly bId: string }
+  | { readonly kind: 'person-added'; readonly person: Person }
+  | { readonly kind: 'person-changed'; readonly person: Person }
+  /** Anything larger: the next read rebuilds from the store. */
+  | { readonly kind: 'rebuild' };
+
+/** Tie weight for the engine: the host's strength mark, 1–5, scaled to (0, 1]. */
+export const tieWeight = (strength: number): number => Math.max(1, Math.min(5, strength)) / 5;
+
+/** Hosted tables larger than this are events, not a table where everyone talked. */
+const TABLE_SIZE = 12;
+
+const SEED = 1;
+
+const toNetworkPerson = (p: Person): NetworkPerson => ({
+  id: p.id,
+  displayName: p.displayName,
+  organization: p.organization,
+  title: p.title,
+  isSelf: p.isSelf,
+  stature: p.stature,
+});
+
+const toProfile = (p: Person): PersonProfile => ({
+  name: p.displayName,
+  tags: p.tags,
+  interests: p.interests,
+  asks: p.asks,
+  offers: p.offers,
+  organization: p.organization,
+  location: p.location,
+});
+
+interface Loaded {
+  readonly people: NetworkPerson[];
+  readonly profiles: PersonProfile[];
+  readonly graph: CompactGraph;
+  readonly contexts: string[][];
+  readonly tags: ReadonlyArray<readonly string[]>;
+  readonly metPairs: Array<readonly [number, number]>;
+}
+
+const load = async (store: Store, workspaceId: string): Promise<Loaded> => {
+  const [people, ties, attendances] = await Promise.all([
+    store.people.all(workspaceId),
+    store.ties.all(workspaceId),
+    store.moments.attendances(workspaceId),
+  ]);
+  const ids = people.map((p) => p.id);
+  const graph = buildGraph(
+    ids,
+    ties.map((t) => ({ a: t.aId, b: t.bId, weight: tieWeight(t.strength) })),
+  );
+  const contexts: string[][] = people.map(() => []);
+  const tables = new Map<string, number[]>();
+  for (const a of attendances) {
+    const i = graph.indexOf.get(a.personId);
+    if (i === undefined) continue;
+    const label = KIND_LABELS[a.kind];
+    if (!contexts[i]!.includes(label)) contexts[i]!.push(label);
+    if (a.context === 'hosted') tables.set(a.momentId, [...(tables.get(a.momentId) ?? []), i]);
+  }
+  const metPairs: Array<readonly [number, number]> = [];
+  for (const seated of tables.values()) {
+    if (seated.length > TABLE_SIZE) continue;
+    for (let x = 0; x < seated.length; x++)
+      for (let y = x + 1; y < seated.length; y++) metPairs.push([seated[x]!, seated[y]!]);
+  }
+  return {
+    people: people.map(toNetworkPerson),
+    profiles: people.map(toProfile),
+    graph,
+    contexts,
+    tags: people.map((p) => p.tags),
+    metPairs,
+  };
+};
+
+const hostOf = (people: readonly NetworkPerson[]): number | null => {
+  const i = people.findIndex((p) => p.isSelf);
+  return i >= 0 ? i : null;
+};
+
+/** Circles: communities on the graph without the host (who knows every circle), then named. */
+const circlesOf = async (
+  store: Store,
+  workspaceId: string,
+  loaded: Loaded,
+): Promise<{ communities: Int32Array; modularity: number; circles: NamedNetworkCircle[] }> => {
+  const { communities, modularity } = detectCommunities(loaded.graph, { seed: SEED });
+  const host = hostOf(loaded.people);
+  if (host !== null) communities[host] = -1;
+  const traits: CircleTraits[] = loaded.people.map((p, i) => ({
+    tags: loaded.tags[i] ?? [],
+    organization: p.organization,
+    contexts: loaded.contexts[i] ?? [],
+  }));
+  const named = nameCircles(communities, traits);
+  const hostNames = await store.circleNames.all(workspaceId);
+  const withIds = named.map((c) => ({
+    ...c,
+    members: c.members.map((i) => loaded.people[i]!.id),
+    indices: c.members,
+  }));
+  const carried = carryNames(hostNames, withIds);
+  const circles = carried.map(({ members: _ids, indices, carriedFrom, ...c }) => ({
+    ...c,
+    members: indices,
+    namedByHost: carriedFrom !== null,
+    hostNameId: carriedFrom === null ? null : (hostNames[carriedFrom]?.id ?? null),
+  }));
+  return { communities, modularity, circles };
+};
+
+const modelOf = (
+  graph: CompactGraph,
+  profiles: readonly PersonProfile[],
+  hostIndex: number | null,
+  communities: Int32Array,
+  circles: readonly NamedCircle[],
+  metPairs: Iterable<readonly [number, number]>,
+): EngineModel => {
+  const circleNames: string[] = [];
+  for (const c of circles) circleNames[c.index] = c.name;
+  return buildModel({
+    graph,
+    profiles,
+    self: hostIndex,
+    communityOf: communities,
+    circleNames,
+    metPairs,
+  });
+};
+
+/** Grows an Int32Array by one entry (a new person has no circle until the next recomputation). */
+const appendNoCircle = (communities: Int32Array): Int32Array => {
+  const out = new Int32Array(communities.length + 1);
+  out.set(communities);
+  out[communities.length] = -1;
+  return out;
+};
+
+interface Entry {
+  network: WorkspaceNetwork;
+  metPairs: Array<readonly [number, number]>;
+  reach: ReachDetailed | null;
+}
+
+/** The per-workspace networks of this process. */
+export class NetworkCache {
+  private readonly entries = new Map<string, Promise<Entry>>();
+
+  constructor(private readonly store: Store) {}
+
+  /** The workspace's network, built on first use. */
+  async get(workspaceId: string): Promise<WorkspaceNetwork> {
+    return (await this.entry(workspaceId)).network;
+  }
+
+  /** Reach of everyone, computed once per network state. */
+  async reach(workspaceId: string): Promise<{ network: WorkspaceNetwork; reach: ReachDetailed }> {
+    const entry = await this.entry(workspaceId);
+    if (!entry.reach) {
+      const { network } = entry;
+      const circleNames: string[] = [];
+      for (const c of network.circles) circleNames[c.index] = c.name;
+      entry.reach = reachDetailed(
+        network.graph,
+        {
+          hostIndex: network.hostIndex,
+          communities: network.communities,
+          circleNames,
+          stature: network.people.map((p) => p.stature),
+        },
+        { seed: SEED },
+      );
+    }
+    return { network: entry.network, reach: entry.reach };
+  }
+
+  /** Absorbs a change: patches a cached network, or drops it to be rebuilt on the next read. */
+  async changed(workspaceId: string, change: NetworkChange): Promise<void> {
+    const pending = this.entries.get(workspaceId);
+    if (!pending) return;
+    if (change.kind === 'rebuild') {
+      this.entries.delete(workspaceId);
+      return;
+    }
+    const entry = await pending;
+    const patched = patch(entry.network, entry.metPairs, change);
+    if (patched) {
+      entry.network = patched;
+      entry.reach = null;
+    } else this.entries.delete(workspaceId);
+  }
+
+  private entry(workspaceId: string): Promise<Entry> {
+    let pending = this.entries.get(workspaceId);
+    if (!pending) {
+      pending = this.build(workspaceId);
+      this.entries.set(workspaceId, pending);
+      pending.catch(() => this.entries.delete(workspaceId));
+    }
+    return pending;
+  }
+
+  private async build(workspaceId: string): Promise<Entry> {
+    const loaded = await load(this.store, workspaceId);
+    const { communities, modularity, circles } = await circlesOf(this.store, workspaceId, loaded);
+    const hostIndex = hostOf(loaded.people);
+    const model = modelOf(
+      loaded.graph,
+      loaded.profiles,
+      hostIndex,
+      communities,
+      circles,
+      loaded.metPairs,
+    );
+    return {
+      network: {
+        graph: loaded.graph,
+        people: loaded.people,
+        profiles: loaded.profiles,
+        hostIndex,
+        communities,
+        modularity,
+        circles,
+        model,
+      },
+      metPairs: loaded.metPairs,
+      reach: null,
+    };
+  }
+}
+
+/** The network after one change, or null when the change cannot be patched in. */
+const patch = (
+  network: WorkspaceNetwork,
+  metPairs: Iterable<readonly [number, number]>,
+  change: Exclude<NetworkChange, { kind: 'rebuild' }>,
+): WorkspaceNetwork | null => {
+  let { graph, people, profiles, communities } = network;
+  switch (change.kind) {
+    case 'tie-set':
+      graph = withTie(graph, change.aId, change.bId, tieWeight(change.strength));
+      break;
+    case 'tie-removed':
+      graph = withoutTie(graph, change.aId, change.bId);
+      break;
+    case 'person-added':
+      if (graph.indexOf.has(change.person.id)) return null;
+      graph = withPerson(graph, change.person.id);
+      people = [...people, toNetworkPerson(change.person)];
+      profiles = [...profiles, toProfile(change.person)];
+      communities = appendNoCircle(communities);
+      break;
+    case 'person-changed': {
+      const i = graph.indexOf.get(change.person.id);
+      if (i === undefined) return null;
+      people = people.map((p, k) => (k === i ? toNetworkPerson(change.person) : p));
+      profiles = profiles.map((p, k) => (k === i ? toProfile(change.person) : p));
+      break;
+    }
+  }
+  const model = modelOf(graph, profiles, network.hostIndex, communities, network.circles, metPairs);
+  return { ...network, graph, people, profiles, communities, model };
+};
