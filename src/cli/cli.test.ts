@@ -131,3 +131,37 @@ describe('the salon command', () => {
     }
   });
 });
+
+describe('the engine from the command line', () => {
+  it('ranks movers and shakers, names circles and suggests introductions with reasons', async () => {
+    const data = freshData();
+    await salon(['--data', data, 'demo', '--people', '300', '--seed', '2']);
+    const reach = JSON.parse(
+      (await salon(['--data', data, 'reach', '--top', '5', '--json'])).stdout,
+    ) as {
+      people: Array<{ rank: number; explanation: string }>;
+    };
+    expect(reach.people.map((p) => p.rank)).toEqual([1, 2, 3, 4, 5]);
+    const circles = JSON.parse((await salon(['--data', data, 'circles', '--json'])).stdout) as {
+      circles: Array<{ name: string; size: number }>;
+    };
+    expect(circles.circles.length).toBeGreaterThan(1);
+    const intros = JSON.parse(
+      (await salon(['--data', data, 'suggest', '--introductions', '--limit', '3', '--json']))
+        .stdout,
+    ) as { introductions: Array<{ sentence: string }> };
+    expect(intros.introductions).toHaveLength(3);
+    const someone = (
+      JSON.parse(
+        (await salon(['--data', data, 'people', '--json', '--limit', '3'])).stdout,
+      ) as Array<{
+        displayName: string;
+      }>
+    )[2]!.displayName;
+    const forOne = await salon(['--data', data, 'suggest', '--for', someone, '--limit', '2']);
+    expect(forOne.code).toBe(0);
+    expect(forOne.stdout).toContain(`${someone} should meet:`);
+    const neither = await salon(['--data', data, 'suggest']);
+    expect(neither.code).toBe(2);
+  });
+});

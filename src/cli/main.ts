@@ -6,6 +6,7 @@ import { registerDemo } from './commands/demo.command';
 import { registerExport } from './commands/export.command';
 import { registerImport } from './commands/import.command';
 import { registerMigrate } from './commands/migrate.command';
+import { registerNetwork } from './commands/network.command';
 import { registerPeople } from './commands/people.command';
 import { registerServe } from './commands/serve.command';
 import { registerToken } from './commands/token.command';
@@ -23,6 +24,7 @@ export const buildProgram = (): Command => {
   registerToken(program);
   registerPeople(program);
   registerDemo(program);
+  registerNetwork(program);
   registerImport(program);
   registerExport(program);
   registerBackup(program);
