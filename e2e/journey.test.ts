@@ -3,89 +3,20 @@
  * the built web app (dist/web), and Debian's Chromium driven by playwright-core. Queries go by
  * role and accessible name, as a person using a screen reader would find things.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type RunningServer, startServer } from '../src/server/start';
+import { DESKTOP, type Journey, PHONE, shoot, signUp, startJourney } from './browser';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const DESKTOP = { width: 1280, height: 860 };
-const PHONE = { width: 375, height: 812 };
-
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-const contexts: BrowserContext[] = [];
+let journey: Journey;
 
 beforeAll(async () => {
-  // The web app is built at `npm install` (prepare); build it here if that has not happened.
-  if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) {
-    execFileSync(
-      process.execPath,
-      [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
-      {
-        cwd: ROOT,
-        stdio: 'inherit',
-      },
-    );
-  }
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  dataDir = await mkdtemp(join(tmpdir(), 'salon-e2e-'));
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  journey = await startJourney();
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await journey?.close();
 });
 
-/** A fresh browser window of the given size; page errors fail the test that caused them. */
-const open = async (
-  viewport: { width: number; height: number },
-  storageState?: Awaited<ReturnType<BrowserContext['storageState']>>,
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> => {
-  const context = await browser.newContext({
-    viewport,
-    baseURL: server.url,
-    deviceScaleFactor: viewport.width < 600 ? 2 : 1,
-    isMobile: viewport.width < 600,
-    hasTouch: viewport.width < 600,
-    ...(storageState ? { storageState } : {}),
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { context, page, errors };
-};
-
-const signUp = async (page: Page, name: string, email: string, shot?: string): Promise<void> => {
-  await page.goto('/');
-  await expect.poll(() => page.url()).toContain('/sign-in');
-  await page.getByRole('link', { name: 'Create an account' }).click();
-  await page.getByRole('textbox', { name: /Your name/ }).fill(name);
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByLabel('Password').fill('correct horse battery');
-  if (shot) await shoot(page, shot);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
-};
-
-const shoot = (page: Page, name: string, fullPage = false) =>
-  page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+const open = (...args: Parameters<Journey['open']>) => journey.open(...args);
 
 describe('a host in the browser', () => {
   test('signs up, adds a person, logs a moment on a phone and sees it on the person’s page', async () => {

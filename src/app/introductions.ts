@@ -1,5 +1,6 @@
 /** Who should meet whom: suggestions for one person and the introductions most worth making. */
 import { notFound } from '../domain/errors';
+import type { Reason } from '../engine/pair-value';
 import {
   type Introduction,
   introductionsToMake,
@@ -12,10 +13,24 @@ import type { Access } from './workspaces';
 
 const ref = (p: NetworkPerson) => ({ id: p.id, displayName: p.displayName });
 
-const pairView = (pair: Suggestion | Introduction) => ({
+/** Reasons name people by graph index inside the engine; clients get person ids. */
+const reasonView = (network: WorkspaceNetwork, reason: Reason) => {
+  const id = (i: number) => network.people[i]?.id ?? '';
+  switch (reason.kind) {
+    case 'ask-offer':
+      return { ...reason, asker: id(reason.asker), helper: id(reason.helper) };
+    case 'mutual-contacts':
+    case 'host-goal':
+      return { ...reason, people: reason.people.map(id) };
+    default:
+      return { ...reason };
+  }
+};
+
+const pairView = (network: WorkspaceNetwork, pair: Suggestion | Introduction) => ({
   value: pair.value,
   parts: pair.parts,
-  reasons: pair.reasons.map((r) => ({ ...r })),
+  reasons: pair.reasons.map((r) => reasonView(network, r)),
   sentence: pair.sentence,
 });
 
@@ -41,7 +56,7 @@ export const suggestionsFor = async (
       const p = network.people[s.person]!;
       return {
         person: { ...ref(p), organization: p.organization, title: p.title },
-        ...pairView(s),
+        ...pairView(network, s),
       };
     }),
     reason: result.reason,
@@ -54,7 +69,7 @@ export const introductions = async (ctx: AppContext, access: Access, limit: numb
   return {
     introductions: result.introductions.map((intro) => ({
       people: [ref(network.people[intro.i]!), ref(network.people[intro.j]!)] as const,
-      ...pairView(intro),
+      ...pairView(network, intro),
     })),
     reason: result.reason,
   };

@@ -16,7 +16,25 @@ import type {
   WorkspaceSummary,
 } from '../../contracts/account.contract';
 import type { ErrorBody } from '../../contracts/common.contract';
+import type {
+  ImportBatch,
+  ImportReport,
+  MergeResult as MergeResultSchema,
+  UndoResult as UndoResultSchema,
+} from '../../contracts/contacts.contract';
 import type { Moment, MomentCreate, MomentOfPerson } from '../../contracts/moment.contract';
+import type {
+  Circle,
+  Circles,
+  Introduction,
+  Introductions,
+  NetworkMap,
+  ReachEntry,
+  ReachList,
+  ReachThrough,
+  Suggestion,
+  Suggestions,
+} from '../../contracts/network.contract';
 import type { PeoplePage, Person, PersonInput } from '../../contracts/person.contract';
 import type { Tie, TieCreate, TieOfPerson } from '../../contracts/tie.contract';
 
@@ -123,20 +141,34 @@ const ws = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceI
 const id = (value: string) => encodeURIComponent(value);
 
 export type MemberInviteInput = z.input<typeof MemberInvite>;
+export type MergeResult = z.infer<typeof MergeResultSchema>;
+export type UndoResult = z.infer<typeof UndoResultSchema>;
 export type {
   ApiToken,
   ApiTokenCreated,
+  Circle,
+  Circles,
   DemoResult,
+  ImportBatch,
+  ImportReport,
+  Introduction,
+  Introductions,
   Me,
   Member,
   Moment,
   MomentCreate,
   MomentOfPerson,
+  NetworkMap,
   PeoplePage,
   Person,
   PersonInput,
+  ReachEntry,
+  ReachList,
+  ReachThrough,
   SignIn,
   SignUp,
+  Suggestion,
+  Suggestions,
   Tie,
   TieCreate,
   TieOfPerson,
@@ -148,6 +180,66 @@ export interface WorkspaceStats {
   readonly ties: number;
   readonly moments: number;
 }
+
+/** The formats Salon exports, as the settings page offers them. */
+export type ExportFormat = 'vcard' | 'vcard4' | 'csv' | 'json';
+
+export interface ImportOptions {
+  readonly dryRun: boolean;
+  readonly skipInvalid?: boolean;
+  /** Called as the files go up, with the share sent so far in [0, 1]. */
+  readonly onUpload?: (sent: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Uploads contacts files as one import (a multipart form, one `file` part each), reporting how
+ * much has gone up: fetch cannot tell, so this one call uses XMLHttpRequest.
+ */
+const uploadImport = (
+  workspaceId: string,
+  files: readonly File[],
+  options: ImportOptions,
+): Promise<ImportReport> =>
+  new Promise((resolve, reject) => {
+    const form = new FormData();
+    for (const file of files) form.append('file', file, file.name);
+    const xhr = new XMLHttpRequest();
+    const params = query({
+      format: 'auto',
+      dryRun: String(options.dryRun),
+      skipInvalid: options.skipInvalid ? 'true' : undefined,
+    });
+    xhr.open('POST', `/api${ws(workspaceId)}/imports${params}`);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.withCredentials = true;
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) options.onUpload?.(event.loaded / event.total);
+    };
+    xhr.upload.onload = () => options.onUpload?.(1);
+    xhr.onerror = () =>
+      reject(new ApiError(0, 'network', 'Salon could not be reached. Check your connection.'));
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
+    xhr.onload = () => {
+      const data = xhr.responseText ? safeJson(xhr.responseText) : undefined;
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(data as ImportReport);
+        return;
+      }
+      const body = (data as Partial<ErrorBody> | undefined)?.error;
+      if (xhr.status === 401) onUnauthorized?.();
+      reject(
+        new ApiError(
+          xhr.status,
+          body?.code ?? `http_${xhr.status}`,
+          body?.message ?? (xhr.statusText || 'Something went wrong'),
+          body?.fields ?? [],
+        ),
+      );
+    };
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
 
 export interface PeopleQuery {
   readonly q?: string;
@@ -223,6 +315,60 @@ export const api = {
     ) => request<Tie>('PATCH', `${ws(workspaceId)}/ties/${id(tieId)}`, { body }),
     remove: (workspaceId: string, tieId: string) =>
       request<void>('DELETE', `${ws(workspaceId)}/ties/${id(tieId)}`),
+  },
+
+  network: {
+    suggestions: (workspaceId: string, personId: string, limit = 10, signal?: AbortSignal) =>
+      request<Suggestions>(
+        'GET',
+        `${ws(workspaceId)}/people/${id(personId)}/suggestions${query({ limit })}`,
+        signal ? { signal } : {},
+      ),
+    introductions: (workspaceId: string, limit = 20, signal?: AbortSignal) =>
+      request<Introductions>(
+        'GET',
+        `${ws(workspaceId)}/introductions${query({ limit })}`,
+        signal ? { signal } : {},
+      ),
+    reach: (workspaceId: string, top = 50, signal?: AbortSignal) =>
+      request<ReachList>(
+        'GET',
+        `${ws(workspaceId)}/reach${query({ top })}`,
+        signal ? { signal } : {},
+      ),
+    reachOf: (workspaceId: string, personId: string, signal?: AbortSignal) =>
+      request<ReachEntry>(
+        'GET',
+        `${ws(workspaceId)}/people/${id(personId)}/reach`,
+        signal ? { signal } : {},
+      ),
+    reachThrough: (workspaceId: string, signal?: AbortSignal) =>
+      request<ReachThrough>('GET', `${ws(workspaceId)}/reach-through`, signal ? { signal } : {}),
+    circles: (workspaceId: string, signal?: AbortSignal) =>
+      request<Circles>('GET', `${ws(workspaceId)}/circles`, signal ? { signal } : {}),
+    renameCircle: (workspaceId: string, circle: number, name: string) =>
+      request<Circle>('PUT', `${ws(workspaceId)}/circles/${circle}/name`, { body: { name } }),
+    map: (workspaceId: string, limit = 5000, signal?: AbortSignal) =>
+      request<NetworkMap>(
+        'GET',
+        `${ws(workspaceId)}/map${query({ limit })}`,
+        signal ? { signal } : {},
+      ),
+  },
+
+  contacts: {
+    importFiles: uploadImport,
+    imports: (workspaceId: string, signal?: AbortSignal) =>
+      request<ImportBatch[]>('GET', `${ws(workspaceId)}/imports`, signal ? { signal } : {}),
+    undoImport: (workspaceId: string, batchId: string) =>
+      request<UndoResult>('POST', `${ws(workspaceId)}/imports/${id(batchId)}/undo`),
+    merge: (workspaceId: string, survivorId: string, otherId: string) =>
+      request<MergeResult>('POST', `${ws(workspaceId)}/people/${id(survivorId)}/merge`, {
+        body: { otherId },
+      }),
+    /** A plain link: the browser downloads it with the session cookie. */
+    exportUrl: (workspaceId: string, format: ExportFormat) =>
+      `/api${ws(workspaceId)}/export${query({ format })}`,
   },
 
   moments: {

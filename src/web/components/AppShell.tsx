@@ -1,7 +1,9 @@
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../hooks/useSession';
 import { Icon } from './Icon';
-import { NAV_ITEMS, NAV_SECTIONS } from './navigation';
+import { MORE_ITEM, NAV_ITEMS, NAV_SECTIONS } from './navigation';
+
+const PHONE_ITEMS = NAV_ITEMS.filter((item) => item.phone);
 
 /**
  * The frame around every signed-in page: a sidebar on wide screens, and on a phone a compact
@@ -9,6 +11,9 @@ import { NAV_ITEMS, NAV_SECTIONS } from './navigation';
  */
 export function AppShell() {
   const { me, workspace } = useSession();
+  const { pathname } = useLocation();
+  // "More" stays lit on the places only it leads to (circles, the map, import, settings).
+  const elsewhere = !PHONE_ITEMS.some((item) => pathname.startsWith(item.to));
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -59,12 +64,19 @@ export function AppShell() {
       </main>
 
       <nav className="tabbar" aria-label="Main (compact)">
-        {NAV_ITEMS.filter((item) => item.phone).map((item) => (
+        {PHONE_ITEMS.map((item) => (
           <NavLink key={item.to} to={item.to} className="tab">
             <Icon name={item.icon} size={22} />
             <span>{item.short}</span>
           </NavLink>
         ))}
+        <NavLink
+          to={MORE_ITEM.to}
+          className={({ isActive }) => (isActive || elsewhere ? 'tab active' : 'tab')}
+        >
+          <Icon name={MORE_ITEM.icon} size={22} />
+          <span>{MORE_ITEM.short}</span>
+        </NavLink>
       </nav>
     </div>
   );

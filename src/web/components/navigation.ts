@@ -1,7 +1,7 @@
 /**
- * The app's places, in the order the navigation shows them. Later pages ("Should meet",
- * "Movers and shakers", "Network map", "Gatherings", "Import") join this list: the sidebar groups
- * them by section, and the phone's bottom bar shows those marked `phone`.
+ * The app's places, in the order the navigation shows them. Later pages ("Gatherings", …) join
+ * this list: the sidebar groups them by section, and the phone's bottom bar shows those marked
+ * `phone`, then "More", which lists every place.
  */
 import type { IconName } from './Icon';
 
@@ -12,7 +12,7 @@ export interface NavItem {
   readonly short: string;
   readonly icon: IconName;
   readonly section: 'network' | 'hosting' | 'account';
-  /** Shown in the phone's bottom bar (keep it to five at most). */
+  /** Shown in the phone's bottom bar (four at most: "More" is the fifth). */
   readonly phone: boolean;
 }
 
@@ -26,6 +26,38 @@ export const NAV_ITEMS: readonly NavItem[] = [
     phone: true,
   },
   {
+    to: '/introductions',
+    label: 'Introductions to make',
+    short: 'Intros',
+    icon: 'introductions',
+    section: 'network',
+    phone: true,
+  },
+  {
+    to: '/movers',
+    label: 'Movers and shakers',
+    short: 'Movers',
+    icon: 'movers',
+    section: 'network',
+    phone: true,
+  },
+  {
+    to: '/circles',
+    label: 'Circles',
+    short: 'Circles',
+    icon: 'circles',
+    section: 'network',
+    phone: false,
+  },
+  {
+    to: '/map',
+    label: 'Network map',
+    short: 'Map',
+    icon: 'map',
+    section: 'network',
+    phone: false,
+  },
+  {
     to: '/moments/new',
     label: 'Log a moment',
     short: 'Log',
@@ -34,14 +66,25 @@ export const NAV_ITEMS: readonly NavItem[] = [
     phone: true,
   },
   {
+    to: '/import',
+    label: 'Import contacts',
+    short: 'Import',
+    icon: 'import',
+    section: 'account',
+    phone: false,
+  },
+  {
     to: '/settings',
     label: 'Settings',
     short: 'Settings',
     icon: 'settings',
     section: 'account',
-    phone: true,
+    phone: false,
   },
 ];
+
+/** The phone's last tab: every place, for those the bottom bar has no room for. */
+export const MORE_ITEM = { to: '/more', label: 'More', short: 'More', icon: 'more' } as const;
 
 export const NAV_SECTIONS: ReadonlyArray<{
   readonly id: NavItem['section'];

@@ -36,3 +36,22 @@ export const PERSON_SOURCE_LABELS: Readonly<Record<string, string>> = {
   backup: 'Restored from a backup',
   demo: 'Demo network',
 };
+
+/** How an imported record was recognised as someone already there. */
+export const MATCHED_BY_LABELS: Readonly<Record<string, string>> = {
+  email: 'same email',
+  linkedin: 'same LinkedIn profile',
+  phone: 'same phone number',
+  'name-organization': 'same name and organisation',
+  name: 'same name',
+};
+
+/** The formats an import recognises, as a host calls them. */
+export const IMPORT_FORMAT_LABELS: Readonly<Record<string, string>> = {
+  linkedin: 'LinkedIn',
+  google: 'Google Contacts',
+  outlook: 'Outlook',
+  vcard: 'vCard',
+  json: 'Salon backup',
+  auto: 'Detected',
+};

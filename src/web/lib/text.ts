@@ -28,3 +28,15 @@ export const toneOf = (text: string, tones: number): number => {
   for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
   return Math.abs(hash) % tones;
 };
+
+const ordinalRules = new Intl.PluralRules('en', { type: 'ordinal' });
+const ORDINAL_SUFFIX: Readonly<Record<string, string>> = {
+  one: 'st',
+  two: 'nd',
+  few: 'rd',
+  other: 'th',
+};
+
+/** "1st", "2nd", "23rd": a rank in words. */
+export const ordinalOf = (n: number): string =>
+  `${n.toLocaleString()}${ORDINAL_SUFFIX[ordinalRules.select(n)] ?? 'th'}`;

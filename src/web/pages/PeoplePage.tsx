@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { DemoLoader } from '../components/DemoLoader';
@@ -18,13 +18,26 @@ export function PeoplePage() {
   useDocumentTitle('People');
   const { workspace, canEdit } = useSession();
   const [params, setParams] = useSearchParams();
-  const text = params.get('q') ?? '';
+  const urlText = params.get('q') ?? '';
+  // The box keeps its own text: the URL follows it (so a search can be shared and survives a
+  // reload), but typing never waits for the router, which would drop fast keystrokes.
+  const [text, setTextState] = useState(urlText);
+  const written = useRef(urlText);
+  useEffect(() => {
+    if (urlText !== written.current) {
+      written.current = urlText;
+      setTextState(urlText);
+    }
+  }, [urlText]);
   const query = useDebouncedValue(text.trim(), 150);
   const search = usePeopleSearch(workspace.id, query);
   const stats = useFetch((signal) => api.workspaces.stats(workspace.id, signal), [workspace.id]);
 
-  const setText = (value: string) =>
+  const setText = (value: string) => {
+    setTextState(value);
+    written.current = value;
     setParams(value ? { q: value } : {}, { replace: true, preventScrollReset: true });
+  };
 
   const { reload: reloadStats } = stats;
   const { reload: reloadPeople } = search;

@@ -1,11 +1,14 @@
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, api, type Person } from '../api/client';
 import { Avatar } from '../components/Avatar';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
+import { MergeDialog } from '../components/MergeDialog';
 import { MomentTimeline } from '../components/MomentTimeline';
+import { ShouldMeet } from '../components/ShouldMeet';
 import { Spinner } from '../components/Spinner';
+import { TheirReach } from '../components/TheirReach';
 import { TieList } from '../components/TieList';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useFetch } from '../hooks/useFetch';
@@ -24,7 +27,10 @@ function PersonView({ personId }: { personId: string }) {
   const { workspace, canEdit } = useSession();
   const navigate = useNavigate();
   const { person, ties, moments } = usePerson(workspace.id, personId);
+  const mergedFrom = (useLocation().state as { mergedFrom?: string } | null)?.mergedFrom;
   const [deleteError, setDeleteError] = useState<unknown>(null);
+  const [merging, setMerging] = useState(false);
+  const [merged, setMerged] = useState<string | null>(null);
   useDocumentTitle(person.data?.displayName);
 
   if (person.error) {
@@ -68,6 +74,18 @@ function PersonView({ personId }: { personId: string }) {
     ties.reload();
   };
 
+  const onMerged = (survivor: Person, other: string) => {
+    setMerging(false);
+    if (survivor.id === p.id) {
+      person.set(survivor);
+      ties.reload();
+      moments.reload();
+      setMerged(other);
+    } else {
+      navigate(`/people/${survivor.id}`, { replace: true, state: { mergedFrom: p.displayName } });
+    }
+  };
+
   return (
     <article className="page page-person">
       <BackLink />
@@ -93,6 +111,12 @@ function PersonView({ personId }: { personId: string }) {
             </Link>
           ) : null}
           {canEdit && !p.isSelf ? (
+            <button type="button" className="button button-quiet" onClick={() => setMerging(true)}>
+              <Icon name="merge" size={18} />
+              <span>Merge with…</span>
+            </button>
+          ) : null}
+          {canEdit && !p.isSelf ? (
             <button type="button" className="button button-quiet" onClick={remove}>
               Remove
             </button>
@@ -100,6 +124,21 @@ function PersonView({ personId }: { personId: string }) {
         </div>
       </header>
       <ErrorNotice error={deleteError} title="Could not remove this person." />
+      {(merged ?? mergedFrom) ? (
+        <p className="notice notice-success" role="status">
+          {(merged ?? mergedFrom) === p.displayName
+            ? `The two records of ${p.displayName} are now one.`
+            : `${merged ?? mergedFrom} was merged into ${p.displayName}.`}
+        </p>
+      ) : null}
+      {merging ? (
+        <MergeDialog
+          workspaceId={workspace.id}
+          person={p}
+          onClose={() => setMerging(false)}
+          onMerged={(survivor, removed) => onMerged(survivor, removed.displayName)}
+        />
+      ) : null}
 
       <dl className="facts">
         <div className="fact">
@@ -145,24 +184,27 @@ function PersonView({ personId }: { personId: string }) {
 
       <div className="person-layout">
         <div className="person-about">
-          <section className="card" aria-labelledby="asks-title">
+          <section className="card card-asks" aria-labelledby="asks-title">
             <h2 id="asks-title">Looking for</h2>
             <ItemList items={p.asks} empty="Nothing recorded." />
           </section>
-          <section className="card" aria-labelledby="offers-title">
+          <section className="card card-offers" aria-labelledby="offers-title">
             <h2 id="offers-title">Can help with</h2>
             <ItemList items={p.offers} empty="Nothing recorded." />
           </section>
 
+          {/* The host knows everyone here: their own reach says nothing new. */}
+          {p.isSelf ? null : <TheirReach workspaceId={workspace.id} person={p} />}
+
           {p.tags.length + p.interests.length > 0 ? (
-            <section className="card" aria-labelledby="tags-title">
+            <section className="card card-tags" aria-labelledby="tags-title">
               <h2 id="tags-title">Tags and interests</h2>
               <TagCloud person={p} />
             </section>
           ) : null}
 
           {p.emails.length + p.phones.length > 0 ? (
-            <section className="card" aria-labelledby="contact-title">
+            <section className="card card-contact" aria-labelledby="contact-title">
               <h2 id="contact-title">Contact</h2>
               <ul className="plain-list">
                 {p.emails.map((email) => (
@@ -180,7 +222,7 @@ function PersonView({ personId }: { personId: string }) {
           ) : null}
 
           {p.notes ? (
-            <section className="card" aria-labelledby="notes-title">
+            <section className="card card-notes" aria-labelledby="notes-title">
               <h2 id="notes-title">Notes</h2>
               <p className="notes">{p.notes}</p>
             </section>
@@ -188,7 +230,9 @@ function PersonView({ personId }: { personId: string }) {
         </div>
 
         <div className="person-activity">
-          <section className="card" aria-labelledby="moments-title">
+          <ShouldMeet workspaceId={workspace.id} person={p} />
+
+          <section className="card card-moments" aria-labelledby="moments-title">
             <h2 id="moments-title">
               Moments{moments.data ? <span className="count">{moments.data.length}</span> : null}
             </h2>
@@ -201,7 +245,7 @@ function PersonView({ personId }: { personId: string }) {
             )}
           </section>
 
-          <section className="card" aria-labelledby="ties-title">
+          <section className="card card-ties" aria-labelledby="ties-title">
             <h2 id="ties-title">
               Ties{ties.data ? <span className="count">{ties.data.length}</span> : null}
             </h2>

@@ -1,8 +1,10 @@
 import { type FormEvent, useId, useState } from 'react';
+import { Link } from 'react-router';
 import { ROLES, type Role } from '../../domain/workspace';
-import { ApiError, type ApiTokenCreated, api } from '../api/client';
+import { ApiError, type ApiTokenCreated, api, type ExportFormat } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
+import { Icon } from '../components/Icon';
 import { Spinner } from '../components/Spinner';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useFetch } from '../hooks/useFetch';
@@ -23,6 +25,7 @@ export function SettingsPage() {
       <h1>Settings</h1>
       <WorkspaceSection />
       <MembersSection />
+      <ContactsSection />
       <TokensSection />
       <AccountSection />
     </div>
@@ -190,6 +193,51 @@ function MembersSection() {
         <p className="muted">Only the workspace’s owners can invite members.</p>
       )}
       {error instanceof ApiError && error.reasonFor('email') ? null : <ErrorNotice error={error} />}
+    </section>
+  );
+}
+
+const EXPORTS: ReadonlyArray<{ format: ExportFormat; label: string; hint: string }> = [
+  {
+    format: 'vcard',
+    label: 'vCard 3.0',
+    hint: 'For phones, Google Contacts and most mail programs',
+  },
+  { format: 'vcard4', label: 'vCard 4.0', hint: 'The newer vCard, for programs that read it' },
+  { format: 'csv', label: 'CSV', hint: 'For a spreadsheet' },
+  {
+    format: 'json',
+    label: 'JSON backup',
+    hint: 'Everything in this workspace: people, ties and moments, to restore later',
+  },
+];
+
+function ContactsSection() {
+  const { workspace, canEdit } = useSession();
+  return (
+    <section className="card settings-section" aria-labelledby="contacts-title">
+      <h2 id="contacts-title">Contacts in and out</h2>
+      <p>Your network is yours: take it anywhere, any time.</p>
+      <ul className="exports" aria-label="Downloads">
+        {EXPORTS.map((e) => (
+          <li key={e.format} className="export">
+            <a
+              className="button export-link"
+              href={api.contacts.exportUrl(workspace.id, e.format)}
+              download
+            >
+              <Icon name="download" size={18} />
+              <span>Download {e.label}</span>
+            </a>
+            <span className="muted export-hint">{e.hint}</span>
+          </li>
+        ))}
+      </ul>
+      {canEdit ? (
+        <p className="settings-more">
+          <Link to="/import">Import contacts</Link> from LinkedIn, Google, Outlook or a vCard file.
+        </p>
+      ) : null}
     </section>
   );
 }
