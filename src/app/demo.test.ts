@@ -44,7 +44,9 @@ describe.each(testDialects())('loading a demo network on %s', (dialect) => {
   it('refuses to load into a workspace that already has people, and changes nothing', async () => {
     const access = await freshWorkspace();
     await store.people.create(access.workspaceId, { displayName: 'Someone real' });
-    await expect(loadDemo(createContext(store), access, { people: 100, seed: 1 })).rejects.toMatchObject({
+    await expect(
+      loadDemo(createContext(store), access, { people: 100, seed: 1 }),
+    ).rejects.toMatchObject({
       code: 'conflict',
     });
     expect(await store.people.count(access.workspaceId)).toBe(2);

@@ -27,7 +27,12 @@ export class CircleNameRepository {
   }
 
   /** Saves a name for a circle, replacing the names it supersedes. */
-  async save(workspaceId: string, name: string, members: readonly string[], replaces: readonly string[]): Promise<void> {
+  async save(
+    workspaceId: string,
+    name: string,
+    members: readonly string[],
+    replaces: readonly string[],
+  ): Promise<void> {
     if (replaces.length > 0) {
       await this.db
         .deleteFrom('circle_names')
@@ -37,7 +42,13 @@ export class CircleNameRepository {
     }
     await this.db
       .insertInto('circle_names')
-      .values({ workspace_id: workspaceId, id: newId(), name, members: JSON.stringify(members), created_at: this.now() })
+      .values({
+        workspace_id: workspaceId,
+        id: newId(),
+        name,
+        members: JSON.stringify(members),
+        created_at: this.now(),
+      })
       .execute();
   }
 }

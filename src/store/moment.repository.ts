@@ -170,7 +170,9 @@ export class MomentRepository {
   /** Who attended what kind of moment: for circle names and "already met at your table". */
   async attendances(
     workspaceId: string,
-  ): Promise<Array<{ momentId: string; context: MomentContext; kind: MomentKind; personId: string }>> {
+  ): Promise<
+    Array<{ momentId: string; context: MomentContext; kind: MomentKind; personId: string }>
+  > {
     const rows = await this.db
       .selectFrom('moment_attendees')
       .innerJoin('moments', (join) =>

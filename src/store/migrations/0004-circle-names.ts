@@ -10,13 +10,19 @@ type Db = Kysely<any>;
 export async function up(db: Db): Promise<void> {
   await db.schema
     .createTable('circle_names')
-    .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'text', (c) =>
+      c.notNull().references('workspaces.id').onDelete('cascade'),
+    )
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('members', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('circle_names_workspace').on('circle_names').column('workspace_id').execute();
+  await db.schema
+    .createIndex('circle_names_workspace')
+    .on('circle_names')
+    .column('workspace_id')
+    .execute();
 }
 
 export async function down(db: Db): Promise<void> {
