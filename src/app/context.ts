@@ -1,5 +1,5 @@
 /** What every use case receives: the store and the clock (so tests can set the time). */
-import type { Store } from '../store/store';
+import { openStore, type Store } from '../store/store';
 import { NetworkCache } from './network';
 
 export interface AppContext {
@@ -17,3 +17,9 @@ export const createContext = (store: Store, now: () => Date = () => new Date()):
 
 /** Today's date in the host's calendar, as YYYY-MM-DD (UTC: the server has no host time zone). */
 export const today = (ctx: AppContext): string => ctx.now().toISOString().slice(0, 10);
+
+/** Opens the database named by `url` (PostgreSQL) or the SQLite file in `dataDir`, migrated. */
+export const openContext = async (config: {
+  url?: string | undefined;
+  dataDir: string;
+}): Promise<AppContext> => createContext(await openStore(config));

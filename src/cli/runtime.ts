@@ -1,9 +1,8 @@
 /** What every command shares: where the data is, opening it, and the workspace to act in. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { type AppContext, createContext } from '../app/context';
+import { type AppContext, openContext } from '../app/context';
 import { type Access, ownerAccess, workspaceForCli } from '../app/workspaces';
-import { openStore } from '../store/store';
 
 export interface GlobalOptions {
   readonly data: string;
@@ -25,11 +24,11 @@ export const withApp = async <T>(
   work: (ctx: AppContext, globals: GlobalOptions) => Promise<T>,
 ): Promise<T> => {
   const globals = globalsOf(command);
-  const store = await openStore({ url: process.env.DATABASE_URL, dataDir: dataDirOf(globals) });
+  const ctx = await openContext({ url: process.env.DATABASE_URL, dataDir: dataDirOf(globals) });
   try {
-    return await work(createContext(store), globals);
+    return await work(ctx, globals);
   } finally {
-    await store.close();
+    await ctx.store.close();
   }
 };
 

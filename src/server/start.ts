@@ -2,8 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createContext } from '../app/context';
-import { openStore } from '../store/store';
+import { openContext } from '../app/context';
 import { createApp } from './app';
 
 export interface ServerOptions {
@@ -24,8 +23,8 @@ export interface RunningServer {
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export const startServer = async (options: ServerOptions): Promise<RunningServer> => {
-  const store = await openStore({ url: options.databaseUrl, dataDir: options.dataDir });
-  const app = createApp(createContext(store), { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT });
+  const ctx = await openContext({ url: options.databaseUrl, dataDir: options.dataDir });
+  const app = createApp(ctx, { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>
       resolve(s),
@@ -37,10 +36,10 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     options.host === '0.0.0.0' || options.host === '127.0.0.1' ? 'localhost' : options.host;
   return {
     url: `http://${shownHost}:${port}`,
-    database: store.location,
+    database: ctx.store.location,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await store.close();
+      await ctx.store.close();
     },
   };
 };
