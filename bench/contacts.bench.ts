@@ -24,6 +24,7 @@ import { type ImportReport, importContacts } from '../src/app/contacts-import';
 import { createContext } from '../src/app/context';
 import { type Access, createWorkspace, ownerAccess } from '../src/app/workspaces';
 import { csvRows } from '../src/interchange/csv-tokenize';
+import { parseContacts } from '../src/interchange/parse-contacts';
 import { decodeText } from '../src/interchange/text-stream';
 import type { DialectName } from '../src/store/database';
 import {
@@ -59,6 +60,15 @@ const csvParseParse = async (file: string): Promise<number> => {
   );
   for await (const _row of parser) rows++;
   return rows;
+};
+
+/** The parse into contact records (LinkedIn's parser: cells checked, dates and URLs read). */
+const recordsParse = async (file: string): Promise<number> => {
+  let records = 0;
+  for await (const item of parseContacts(createReadStream(file))) {
+    if (item.kind === 'record') records++;
+  }
+  return records;
 };
 
 const csvParseVersion = (): string => {
@@ -165,6 +175,18 @@ const run = async ({ quick, log }: BenchContext): Promise<BenchSection[]> => {
         note: `${(bytes / 2 ** 20).toFixed(1)} MB`,
       },
     ];
+
+    const toRecords = Math.min(
+      await seconds(() => recordsParse(file)),
+      await seconds(() => recordsParse(file)),
+    );
+    out.push({
+      name: 'parse into contact records (no store)',
+      size,
+      ours: toRecords,
+      unit: 's',
+      ...versusParse(toRecords),
+    });
 
     const adminUrl = process.env.TEST_DATABASE_URL || DEFAULT_POSTGRES_ADMIN_URL;
     const dialects: DialectName[] = (await postgresAnswers(adminUrl))

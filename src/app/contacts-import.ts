@@ -376,13 +376,15 @@ export const importContacts = async (
     const people = await ctx.store.imports.matchable(access.workspaceId);
     return reportOf(read, plan(people, read, options), 'refused', null, 0);
   }
-  return ctx.store.transaction(async (repos) => {
+  const report = await ctx.store.transaction(async (repos) => {
     // Matched inside the transaction, so the plan is of the people the writes will meet.
     const people = await repos.imports.matchable(access.workspaceId);
     const p = plan(people, read, options);
     const { batchId, tiesAdded } = await write(repos, access, read, p, options);
-    const report = reportOf(read, p, 'written', batchId, tiesAdded);
-    await repos.imports.setSummary(access.workspaceId, batchId, report.counts);
-    return report;
+    const written = reportOf(read, p, 'written', batchId, tiesAdded);
+    await repos.imports.setSummary(access.workspaceId, batchId, written.counts);
+    return written;
   });
+  await ctx.network.changed(access.workspaceId, { kind: 'rebuild' });
+  return report;
 };

@@ -155,11 +155,12 @@ export const readContactFiles = async (
   let rejected = 0;
   let bytes = 0;
   let reported = 0;
+  let seen = 0;
   const report = (force = false) => {
     if (!options.onProgress) return;
     if (!force && bytes - reported < 256 * 1024) return;
     reported = bytes;
-    options.onProgress({ phase: 'reading', bytes, records: records.length });
+    options.onProgress({ phase: 'reading', bytes, records: seen });
   };
 
   for (const [index, file] of files.entries()) {
@@ -180,8 +181,10 @@ export const readContactFiles = async (
       const own: ImportRecord[] = [];
       const groups: ImportGroup[] = [];
       for await (const item of items) {
-        if (item.kind === 'record') own.push(item.record);
-        else if (item.kind === 'group') groups.push(item.group);
+        if (item.kind === 'record') {
+          own.push(item.record);
+          seen++;
+        } else if (item.kind === 'group') groups.push(item.group);
         else {
           rejected++;
           for (const problem of item.problems) {

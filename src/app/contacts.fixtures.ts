@@ -55,3 +55,6 @@ export const fileOf = (name: string, content: string | Uint8Array): ImportFile =
   name,
   bytes: byteSource(content),
 });
+
+/** The test stores, for tests of the layers above `app` (which may not reach the store). */
+export { openTestStore, testDialects } from '../store/testing';

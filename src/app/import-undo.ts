@@ -32,7 +32,7 @@ export const undoImport = async (
 ): Promise<UndoResult> => {
   requireEditor(access);
   const ws = access.workspaceId;
-  return ctx.store.transaction(async (repos) => {
+  const result = await ctx.store.transaction(async (repos) => {
     const batch = await repos.imports.require(ws, batchId);
     if (batch.undoneAt) throw conflict('This import was already undone');
     const host = await repos.people.findSelf(ws);
@@ -59,4 +59,6 @@ export const undoImport = async (
     await repos.imports.markUndone(ws, batchId);
     return { batchId, removed, reverted: updated.length, tiesRemoved: tied.length };
   });
+  await ctx.network.changed(ws, { kind: 'rebuild' });
+  return result;
 };

@@ -93,7 +93,7 @@ export const mergePeople = async (
     ]);
   }
   const ws = access.workspaceId;
-  return ctx.store.transaction(async (repos) => {
+  const result = await ctx.store.transaction(async (repos) => {
     const survivor = await repos.people.require(ws, survivorId);
     const other = await repos.people.require(ws, otherId);
     if (other.isSelf) {
@@ -156,4 +156,6 @@ export const mergePeople = async (
       momentsMoved,
     };
   });
+  await ctx.network.changed(ws, { kind: 'rebuild' });
+  return result;
 };

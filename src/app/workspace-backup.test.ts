@@ -89,6 +89,13 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
       fileOf('contacts.vcf', VCARD_SAMPLE),
     ]);
     await importContacts(ctx, source, [fileOf('apple.vcf', fixture('apple-contacts.vcf'))]);
+    const someone = await store.people.list(source.workspaceId, { limit: 3 });
+    await store.circleNames.save(
+      source.workspaceId,
+      'Sunday runners',
+      someone.map((p) => p.id),
+      [],
+    );
     backup = await textOf(backupWorkspace(ctx, source));
   });
   afterAll(() => store.close());

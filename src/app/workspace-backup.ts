@@ -5,7 +5,7 @@
  *
  *   { "format": "salon-backup", "version": 1, "exportedAt": …, "workspace": { id, name, createdAt },
  *     "people": [ … ], "ties": [ … ], "moments": [ { …, "attendees": [ … ] } ], "demoPlans": [ … ],
- *     "importBatches": [ … ], "importChanges": [ … ] }
+ *     "circleNames": [ … ], "importBatches": [ … ], "importChanges": [ … ] }
  *
  * Rows are read in pages, not in one snapshot: a backup taken while the workspace is being
  * edited may hold a tie to a person created after the people were read. Restore checks every

@@ -5,8 +5,8 @@
  *
  * Ids are kept, so a backup moved to another machine or database names the same people. When
  * this database already holds any of them (the backup is restored beside the workspace it came
- * from), every id is renewed, consistently: each reference, and the ids inside the demo plan,
- * follow their row.
+ * from), every id is renewed, consistently: each reference follows its row, and so do the ids
+ * inside JSON values (the demo plan, the members of named circles).
  */
 import { conflict, DomainError, invalidInput } from '../domain/errors';
 import { newId } from '../store/ids';
@@ -152,7 +152,11 @@ export const restoreBackup = async (
 ): Promise<RestoreResult> => {
   requireEditor(access);
   const document = parseBackup(await textOf(backup));
-  return ctx.store.transaction((repos) => restoreDocument(repos, access.workspaceId, document));
+  const result = await ctx.store.transaction((repos) =>
+    restoreDocument(repos, access.workspaceId, document),
+  );
+  await ctx.network.changed(access.workspaceId, { kind: 'rebuild' });
+  return result;
 };
 
 /**
@@ -177,9 +181,12 @@ export const restoreBackupForCli = async (
       ? undefined
       : await workspaceForCli(ctx, undefined);
   const name = workspaceName ?? (nameOf(document) || 'Restored network');
-  return ctx.store.transaction(async (repos) => {
+  const result = await ctx.store.transaction(async (repos) => {
     const workspace = existing ?? (await createWorkspace(repos, name, null));
-    const result = await restoreDocument(repos, workspace.id, document);
-    return { ...result, workspace: workspace.name };
+    const restored = await restoreDocument(repos, workspace.id, document);
+    return { ...restored, workspaceId: workspace.id, workspace: workspace.name };
   });
+  await ctx.network.changed(result.workspaceId, { kind: 'rebuild' });
+  const { workspaceId: _id, ...shown } = result;
+  return shown;
 };

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LINKEDIN_SAMPLE, LINKEDIN_WITH_BAD_ROWS, VCARD_SAMPLE } from '../app/contacts.fixtures';
+import {
+  LINKEDIN_SAMPLE,
+  LINKEDIN_WITH_BAD_ROWS,
+  openTestStore,
+  testDialects,
+  VCARD_SAMPLE,
+} from '../app/contacts.fixtures';
 import { createContext } from '../app/context';
-import type { Store } from '../store/store';
-import { openTestStore, testDialects } from '../store/testing';
 import { createApp } from './app';
 import type { Api } from './env';
 
@@ -20,7 +24,7 @@ interface Report {
 }
 
 describe.each(testDialects())('contacts in and out through the API on %s', (dialect) => {
-  let store: Store;
+  let store: Awaited<ReturnType<typeof openTestStore>>;
   let app: Api;
   let ana: Session;
   let ben: Session;
@@ -129,6 +133,23 @@ describe.each(testDialects())('contacts in and out through the API on %s', (dial
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error).toMatchObject({ code: 'invalid_input' });
     expect(body.error.message).toMatch(/^photo\.png: The file is not text/);
+  });
+
+  it('answers 400 to a form without a file part, or a form that is cut short', async () => {
+    const form = new FormData();
+    form.append('notes', 'no file here');
+    const empty = await send(ana, '/imports', { method: 'POST', body: form });
+    expect(empty.status).toBe(400);
+    const cut = await upload(
+      ana,
+      '/imports',
+      '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nFirst',
+      'multipart/form-data; boundary=xyz',
+    );
+    expect(cut.status).toBe(400);
+    expect(((await cut.json()) as { error: { message: string } }).error.message).toMatch(
+      /multipart form could not be read/,
+    );
   });
 
   it('answers 413 to an upload declared larger than 250 MB, before reading it', async () => {

@@ -144,6 +144,17 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
     columns: [integer('seed', false), json('plan', false, 'ids-inside'), text('created_at', false)],
   },
   {
+    key: 'circleNames',
+    table: 'circle_names',
+    order: ['id'],
+    columns: [
+      text('id', false, 'id'),
+      text('name', false),
+      json('members', false, 'ids-inside'),
+      text('created_at', false),
+    ],
+  },
+  {
     key: 'importBatches',
     table: 'import_batches',
     order: ['id'],

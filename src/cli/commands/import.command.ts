@@ -86,7 +86,9 @@ const progressReporter = (json: boolean, totalBytes: number) => {
   return {
     onProgress: (p: ImportProgress) => {
       if (p.phase === 'reading') {
-        if (phase !== 'reading') bar.start(Math.max(totalBytes, 1), 0, {});
+        if (phase !== 'reading') {
+          bar.start(Math.max(totalBytes, 1), 0, { phase: 'Reading', detail: '0 contacts' });
+        }
         phase = 'reading';
         bar.update(p.bytes, {
           phase: 'Reading',

@@ -76,14 +76,45 @@ async function* limited(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint
 const isMultipart = (c: Context<Env>): boolean =>
   /^multipart\/form-data/i.test(c.req.header('content-type') ?? '');
 
+/**
+ * The parts of a multipart form. A form is read whole (that is how forms are parsed), so its
+ * body is counted against the limit as it arrives, also when no length was declared.
+ */
+const formParts = async (c: Context<Env>): Promise<File[]> => {
+  const body = c.req.raw.body;
+  if (!body) return [];
+  let size = 0;
+  const counted = body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.length;
+        if (size > UPLOAD_LIMIT) controller.error(tooLarge());
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  let form: FormData;
+  try {
+    form = await new Request(c.req.url, {
+      method: 'POST',
+      headers: c.req.raw.headers,
+      body: counted,
+      duplex: 'half',
+    } as RequestInit).formData();
+  } catch {
+    if (size > UPLOAD_LIMIT) throw tooLarge();
+    throw invalidInput('The multipart form could not be read: it looks truncated or malformed');
+  }
+  return form.getAll('file').filter((part): part is File => part instanceof File);
+};
+
 /** The uploaded files: every `file` part of a form, or the raw body as one file. */
 const uploadedFiles = async (
   c: Context<Env>,
   fallbackName: string,
 ): Promise<Array<{ name: string; bytes: ImportBytes }>> => {
   if (isMultipart(c)) {
-    const form = await c.req.parseBody({ all: true });
-    const parts = [form.file ?? []].flat().filter((part): part is File => part instanceof File);
+    const parts = await formParts(c);
     if (parts.length === 0) {
       throw invalidInput('The form has no file: send the file in a part named "file"', [
         { field: 'file', reason: 'is required' },
