@@ -187,6 +187,9 @@ const run = async ({ quick, log }: BenchContext): Promise<BenchSection[]> => {
         size,
         ours: sqlite.loadSeconds,
         unit: 's',
+        ...(people === 50_000
+          ? { target: 'salon demo --people 50000 < 20 s', pass: sqlite.loadSeconds < 20 }
+          : {}),
         ...(pg
           ? {
               peer: 'same on PostgreSQL',
@@ -218,8 +221,7 @@ const run = async ({ quick, log }: BenchContext): Promise<BenchSection[]> => {
         size: label(50_000, 1_000_000),
         ours: result.seconds,
         unit: 's',
-        target: '< 20 s',
-        pass: result.seconds < 20,
+        note: 'the 1M-tie variant the engine benchmarks use; no target of its own',
       });
     } finally {
       await opened.dispose();
