@@ -12,21 +12,23 @@ import { join } from 'node:path';
 import { signUp } from '../src/app/auth';
 import { createContext } from '../src/app/context';
 import { loadDemo } from '../src/app/demo';
+import { tieWeight } from '../src/app/network';
 import { accessTo } from '../src/app/workspaces';
+import { buildGraph } from '../src/engine/graph';
 import { createApp } from '../src/server/app';
 import { openStore } from '../src/store/store';
-import type { BenchContext, Benchmark, BenchRow, BenchSection } from './section';
+import {
+  type BenchContext,
+  type Benchmark,
+  type BenchRow,
+  type BenchSection,
+  numberArg,
+} from './section';
 import { percentile } from './stats';
 
-const argNumber = (args: readonly string[], name: string, fallback: number): number => {
-  const at = args.indexOf(name);
-  const value = at >= 0 ? Number(args[at + 1]) : Number.NaN;
-  return Number.isFinite(value) ? value : fallback;
-};
-
 const run = async ({ args, quick, log }: BenchContext): Promise<BenchSection[]> => {
-  const people = argNumber(args, '--people', quick ? 1000 : 50_000);
-  const ties = argNumber(args, '--ties', quick ? 10_000 : 1_000_000);
+  const people = numberArg(args, '--people', quick ? 1000 : 50_000);
+  const ties = numberArg(args, '--ties', quick ? 10_000 : 1_000_000);
   const size = `${people.toLocaleString('en')} people / ${ties.toLocaleString('en')} ties`;
   const dir = mkdtempSync(join(tmpdir(), 'salon-network-'));
   const store = await openStore({ dataDir: dir });
@@ -50,11 +52,10 @@ const run = async ({ args, quick, log }: BenchContext): Promise<BenchSection[]> 
       store.ties.all(access.workspaceId),
     ]);
     const readSeconds = (performance.now() - started) / 1000;
-    const { buildGraph } = await import('../src/engine/graph');
     started = performance.now();
     buildGraph(
       allPeople.map((p) => p.id),
-      allTies.map((t) => ({ a: t.aId, b: t.bId, weight: t.strength / 5 })),
+      allTies.map((t) => ({ a: t.aId, b: t.bId, weight: tieWeight(t.strength) })),
     );
     const graphSeconds = (performance.now() - started) / 1000;
     rows.push(

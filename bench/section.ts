@@ -41,3 +41,10 @@ export interface Benchmark {
   readonly name: string;
   readonly run: (context: BenchContext) => Promise<BenchSection[]>;
 }
+
+/** The number after `name` on the command line (`--people 5000`), else `fallback`. */
+export const numberArg = (args: readonly string[], name: string, fallback: number): number => {
+  const at = args.indexOf(name);
+  const value = at >= 0 ? Number(args[at + 1]) : Number.NaN;
+  return Number.isFinite(value) ? value : fallback;
+};

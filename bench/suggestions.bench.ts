@@ -11,16 +11,14 @@ import { degreeOf } from '../src/engine/graph';
 import { buildModel } from '../src/engine/model';
 import { introductionsToMake, suggestFor } from '../src/engine/suggestions';
 import { generateProfiledNetwork } from './generators/profiled-network';
-import type { BenchContext, Benchmark, BenchRow, BenchSection } from './section';
-
-const argNumber = (args: readonly string[], name: string, fallback: number): number => {
-  const at = args.indexOf(name);
-  const value = at >= 0 ? Number(args[at + 1]) : Number.NaN;
-  return Number.isFinite(value) ? value : fallback;
-};
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
+import {
+  type BenchContext,
+  type Benchmark,
+  type BenchRow,
+  type BenchSection,
+  numberArg,
+} from './section';
+import { percentile } from './stats';
 
 const cpuMs = (): number => {
   const usage = process.cpuUsage();
@@ -35,9 +33,9 @@ const closestByDegree = (degrees: Int32Array, target: number, count: number): nu
     .map(([, i]) => i);
 
 const run = async (ctx: BenchContext): Promise<BenchSection[]> => {
-  const people = argNumber(ctx.args, '--people', ctx.quick ? 2_000 : 50_000);
-  const ties = argNumber(ctx.args, '--ties', ctx.quick ? 40_000 : 1_000_000);
-  const seed = argNumber(ctx.args, '--seed', 7);
+  const people = numberArg(ctx.args, '--people', ctx.quick ? 2_000 : 50_000);
+  const ties = numberArg(ctx.args, '--ties', ctx.quick ? 40_000 : 1_000_000);
+  const seed = numberArg(ctx.args, '--seed', 7);
   const size = `${people.toLocaleString('en')} people / ${ties.toLocaleString('en')} ties`;
 
   const network = generateProfiledNetwork({ people, ties, seed });

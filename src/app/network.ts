@@ -110,7 +110,10 @@ const load = async (store: Store, workspaceId: string): Promise<Loaded> => {
     if (i === undefined) continue;
     const label = KIND_LABELS[a.kind];
     if (!contexts[i]!.includes(label)) contexts[i]!.push(label);
-    if (a.context === 'hosted') tables.set(a.momentId, [...(tables.get(a.momentId) ?? []), i]);
+    if (a.context !== 'hosted') continue;
+    const seated = tables.get(a.momentId);
+    if (seated) seated.push(i);
+    else tables.set(a.momentId, [i]);
   }
   const metPairs: Array<readonly [number, number]> = [];
   for (const seated of tables.values()) {

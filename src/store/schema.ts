@@ -2,8 +2,6 @@
  * The tables as Kysely sees them. Lists (emails, tags, asks…) are JSON text in both dialects so
  * one set of queries serves SQLite and PostgreSQL; booleans are 0/1; dates and times are ISO text.
  */
-import type { Generated } from 'kysely';
-
 export interface UserTable {
   id: string;
   email: string;
@@ -181,6 +179,3 @@ export interface Database {
   import_batches: ImportBatchTable;
   import_changes: ImportChangeTable;
 }
-
-/** Kept for tables that later issues add with generated keys. */
-export type { Generated };
