@@ -12,7 +12,7 @@ export interface AppContext {
 export const createContext = (store: Store, now: () => Date = () => new Date()): AppContext => ({
   store,
   now,
-  network: new NetworkCache(store),
+  network: new NetworkCache(store, now),
 });
 
 /** Today's date in the host's calendar, as YYYY-MM-DD (UTC: the server has no host time zone). */

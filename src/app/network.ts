@@ -6,13 +6,14 @@
  */
 
 import { KIND_LABELS } from '../domain/moment';
-import type { Person } from '../domain/person';
 import { type CircleTraits, carryNames, type NamedCircle, nameCircles } from '../engine/circles';
 import { detectCommunities } from '../engine/communities';
-import { buildGraph, type CompactGraph } from '../engine/graph';
+import { type CompactGraph, fromIndexEdges } from '../engine/graph';
 import { withoutTie, withPerson, withTie } from '../engine/graph-patch';
 import { buildModel, type EngineModel, type PersonProfile } from '../engine/model';
 import { type ReachDetailed, reachDetailed } from '../engine/reach';
+import { applySightings, type Sighting, tieWeight } from '../engine/tie-weight';
+import type { PersonInNetwork } from '../store/person.repository';
 import type { Store } from '../store/store';
 
 /** What the app keeps of each person beside the graph, by graph index. */
@@ -51,20 +52,25 @@ export type NetworkChange =
       readonly strength: number;
     }
   | { readonly kind: 'tie-removed'; readonly aId: string; readonly bId: string }
-  | { readonly kind: 'person-added'; readonly person: Person }
-  | { readonly kind: 'person-changed'; readonly person: Person }
+  | { readonly kind: 'person-added'; readonly person: PersonInNetwork }
+  | { readonly kind: 'person-changed'; readonly person: PersonInNetwork }
   /** Anything larger: the next read rebuilds from the store. */
   | { readonly kind: 'rebuild' };
-
-/** Tie weight for the engine: the host's strength mark, 1–5, scaled to (0, 1]. */
-export const tieWeight = (strength: number): number => Math.max(1, Math.min(5, strength)) / 5;
 
 /** Hosted tables larger than this are events, not a table where everyone talked. */
 const TABLE_SIZE = 12;
 
+/**
+ * Moments larger than this renew only the host's ties (through last contact): at a big event,
+ * two guests who know each other did not necessarily meet.
+ */
+const SIGHTING_SIZE = 30;
+
+const DAY_MS = 86_400_000;
+
 const SEED = 1;
 
-const toNetworkPerson = (p: Person): NetworkPerson => ({
+const toNetworkPerson = (p: PersonInNetwork): NetworkPerson => ({
   id: p.id,
   displayName: p.displayName,
   organization: p.organization,
@@ -73,7 +79,7 @@ const toNetworkPerson = (p: Person): NetworkPerson => ({
   stature: p.stature,
 });
 
-const toProfile = (p: Person): PersonProfile => ({
+const toProfile = (p: PersonInNetwork): PersonProfile => ({
   name: p.displayName,
   tags: p.tags,
   interests: p.interests,
@@ -92,32 +98,71 @@ interface Loaded {
   readonly metPairs: Array<readonly [number, number]>;
 }
 
-const load = async (store: Store, workspaceId: string): Promise<Loaded> => {
-  const [people, ties, attendances] = await Promise.all([
-    store.people.all(workspaceId),
-    store.ties.all(workspaceId),
+/**
+ * The compact graph of `people` (in their order) from the store's lean read of the ties, each
+ * weighed by strength alone (as never seen together: `applySightings` renews them).
+ */
+export const graphFromStore = async (
+  store: Store,
+  workspaceId: string,
+  people: ReadonlyArray<{ readonly id: string }>,
+): Promise<CompactGraph> => {
+  const ids = people.map((p) => p.id);
+  const indexOf = new Map<string, number>();
+  for (const [i, id] of ids.entries()) indexOf.set(id, i);
+  const ties = await store.ties.byPosition(workspaceId, indexOf);
+  const weights = new Float64Array(ties.strength.length);
+  for (let e = 0; e < weights.length; e++) weights[e] = tieWeight(ties.strength[e]!, null);
+  return fromIndexEdges(ids, indexOf, ties.a, ties.b, weights);
+};
+
+const daysBetween = (isoDate: string, today: Date): number =>
+  Math.floor((today.getTime() - Date.parse(isoDate)) / DAY_MS);
+
+/** When ties were last renewed: the host's last contact with each person, and small moments. */
+const sightingsOf = (
+  people: readonly PersonInNetwork[],
+  moments: ReadonlyMap<string, { readonly on: string; readonly people: number[] }>,
+  today: Date,
+): Sighting[] => {
+  const sightings: Sighting[] = [];
+  const host = people.findIndex((p) => p.isSelf);
+  if (host >= 0)
+    for (const [i, p] of people.entries())
+      if (p.lastContactOn)
+        sightings.push({ i: host, j: i, daysAgo: daysBetween(p.lastContactOn, today) });
+  for (const moment of moments.values()) {
+    const seen = moment.people;
+    if (seen.length > SIGHTING_SIZE) continue;
+    const daysAgo = daysBetween(moment.on, today);
+    for (let x = 0; x < seen.length; x++)
+      for (let y = x + 1; y < seen.length; y++)
+        sightings.push({ i: seen[x]!, j: seen[y]!, daysAgo });
+  }
+  return sightings;
+};
+
+const load = async (store: Store, workspaceId: string, today: Date): Promise<Loaded> => {
+  const [people, attendances] = await Promise.all([
+    store.people.inNetwork(workspaceId),
     store.moments.attendances(workspaceId),
   ]);
-  const ids = people.map((p) => p.id);
-  const graph = buildGraph(
-    ids,
-    ties.map((t) => ({ a: t.aId, b: t.bId, weight: tieWeight(t.strength) })),
-  );
+  const graph = await graphFromStore(store, workspaceId, people);
   const contexts: string[][] = people.map(() => []);
-  const tables = new Map<string, number[]>();
+  const moments = new Map<string, { on: string; hosted: boolean; people: number[] }>();
   for (const a of attendances) {
     const i = graph.indexOf.get(a.personId);
     if (i === undefined) continue;
     const label = KIND_LABELS[a.kind];
     if (!contexts[i]!.includes(label)) contexts[i]!.push(label);
-    if (a.context !== 'hosted') continue;
-    const seated = tables.get(a.momentId);
-    if (seated) seated.push(i);
-    else tables.set(a.momentId, [i]);
+    const moment = moments.get(a.momentId);
+    if (moment) moment.people.push(i);
+    else moments.set(a.momentId, { on: a.occurredOn, hosted: a.context === 'hosted', people: [i] });
   }
+  applySightings(graph, sightingsOf(people, moments, today));
   const metPairs: Array<readonly [number, number]> = [];
-  for (const seated of tables.values()) {
-    if (seated.length > TABLE_SIZE) continue;
+  for (const { hosted, people: seated } of moments.values()) {
+    if (!hosted || seated.length > TABLE_SIZE) continue;
     for (let x = 0; x < seated.length; x++)
       for (let y = x + 1; y < seated.length; y++) metPairs.push([seated[x]!, seated[y]!]);
   }
@@ -205,7 +250,10 @@ interface Entry {
 export class NetworkCache {
   private readonly entries = new Map<string, Promise<Entry>>();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** The workspace's network, built on first use. */
   async get(workspaceId: string): Promise<WorkspaceNetwork> {
@@ -260,7 +308,7 @@ export class NetworkCache {
   }
 
   private async build(workspaceId: string): Promise<Entry> {
-    const loaded = await load(this.store, workspaceId);
+    const loaded = await load(this.store, workspaceId, this.now());
     const { communities, modularity, circles } = await circlesOf(this.store, workspaceId, loaded);
     const hostIndex = hostOf(loaded.people);
     const model = modelOf(
@@ -297,7 +345,7 @@ const patch = (
   let { graph, people, profiles, communities } = network;
   switch (change.kind) {
     case 'tie-set':
-      graph = withTie(graph, change.aId, change.bId, tieWeight(change.strength));
+      graph = withTie(graph, change.aId, change.bId, tieWeight(change.strength, 0));
       break;
     case 'tie-removed':
       graph = withoutTie(graph, change.aId, change.bId);

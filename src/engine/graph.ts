@@ -55,7 +55,7 @@ export const buildGraph = (ids: readonly string[], edges: readonly GraphEdge[]):
   );
 };
 
-/** Builds the CSR graph from edges already given as index pairs (the fast path for benchmarks). */
+/** Builds the CSR graph from ties already given as index pairs (how the store hands them over). */
 export const fromIndexEdges = (
   ids: readonly string[],
   indexOf: ReadonlyMap<string, number>,
@@ -83,40 +83,43 @@ export const fromIndexEdges = (
     rawNeighbors[cursor[b]!] = a;
     rawWeights[cursor[b]!++] = w;
   }
-  // Phase 2: sort each row and fold duplicates (keeping the larger weight).
+  // Phase 2: transpose. Walking the rows in order of v and appending v to the row of each of
+  // its neighbours leaves every row sorted, with no comparison sort (the graph is symmetric).
+  const sortedNeighbors = new Int32Array(rawNeighbors.length);
+  const sortedWeights = new Float64Array(rawNeighbors.length);
+  const fill = counts.slice(0, n);
+  for (let v = 0; v < n; v++) {
+    for (let k = counts[v]!; k < counts[v + 1]!; k++) {
+      const u = rawNeighbors[k]!;
+      sortedNeighbors[fill[u]!] = v;
+      sortedWeights[fill[u]!++] = rawWeights[k]!;
+    }
+  }
+  // Phase 3: fold duplicates (keeping the larger weight) and sum each row's weights.
   const offsets = new Int32Array(n + 1);
   const neighbors = new Int32Array(rawNeighbors.length);
   const weights = new Float64Array(rawNeighbors.length);
   const strength = new Float64Array(n);
   let out = 0;
-  const order: number[] = [];
   for (let i = 0; i < n; i++) {
     offsets[i] = out;
-    const start = counts[i]!;
-    const end = counts[i + 1]!;
-    order.length = 0;
-    for (let k = start; k < end; k++) order.push(k);
-    order.sort((x, y) => rawNeighbors[x]! - rawNeighbors[y]!);
     let last = -1;
-    for (const k of order) {
-      const v = rawNeighbors[k]!;
-      const w = rawWeights[k]!;
+    for (let k = counts[i]!; k < counts[i + 1]!; k++) {
+      const v = sortedNeighbors[k]!;
+      const w = sortedWeights[k]!;
       if (v === last) {
         if (w > weights[out - 1]!) weights[out - 1] = w;
         continue;
       }
       neighbors[out] = v;
-      weights[out] = w;
-      out++;
+      weights[out++] = w;
       last = v;
     }
-  }
-  offsets[n] = out;
-  for (let i = 0; i < n; i++) {
     let s = 0;
-    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) s += weights[k]!;
+    for (let k = offsets[i]!; k < out; k++) s += weights[k]!;
     strength[i] = s;
   }
+  offsets[n] = out;
   return {
     n,
     m: out / 2,
@@ -133,16 +136,20 @@ export const fromIndexEdges = (
 export const degreeOf = (graph: CompactGraph, i: number): number =>
   graph.offsets[i + 1]! - graph.offsets[i]!;
 
-/** Whether i and j are tied (binary search in i's sorted row). */
-export const hasTie = (graph: CompactGraph, i: number, j: number): boolean => {
+/** Position of j in i's sorted row (an index into `neighbors` and `weights`), or -1. */
+export const tiePosition = (graph: CompactGraph, i: number, j: number): number => {
   let lo = graph.offsets[i]!;
   let hi = graph.offsets[i + 1]! - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const v = graph.neighbors[mid]!;
-    if (v === j) return true;
+    if (v === j) return mid;
     if (v < j) lo = mid + 1;
     else hi = mid - 1;
   }
-  return false;
+  return -1;
 };
+
+/** Whether i and j are tied. */
+export const hasTie = (graph: CompactGraph, i: number, j: number): boolean =>
+  tiePosition(graph, i, j) >= 0;

@@ -167,11 +167,15 @@ export class MomentRepository {
     if (Number(result.numDeletedRows) === 0) throw notFound('Moment');
   }
 
-  /** Who attended what kind of moment: for circle names and "already met at your table". */
-  async attendances(
-    workspaceId: string,
-  ): Promise<
-    Array<{ momentId: string; context: MomentContext; kind: MomentKind; personId: string }>
+  /** Who attended which moment, of what kind and when: circle names, "already met at your table", how recent a tie is. */
+  async attendances(workspaceId: string): Promise<
+    Array<{
+      momentId: string;
+      context: MomentContext;
+      kind: MomentKind;
+      occurredOn: string;
+      personId: string;
+    }>
   > {
     const rows = await this.db
       .selectFrom('moment_attendees')
@@ -180,13 +184,20 @@ export class MomentRepository {
           .onRef('moments.workspace_id', '=', 'moment_attendees.workspace_id')
           .onRef('moments.id', '=', 'moment_attendees.moment_id'),
       )
-      .select(['moments.id', 'moments.context', 'moments.kind', 'moment_attendees.person_id'])
+      .select([
+        'moments.id',
+        'moments.context',
+        'moments.kind',
+        'moments.occurred_on',
+        'moment_attendees.person_id',
+      ])
       .where('moment_attendees.workspace_id', '=', workspaceId)
       .execute();
     return rows.map((r) => ({
       momentId: r.id,
       context: r.context as MomentContext,
       kind: r.kind as MomentKind,
+      occurredOn: r.occurred_on,
       personId: r.person_id,
     }));
   }

@@ -1,6 +1,6 @@
 /** People of one workspace, with the search index kept beside them. */
 
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, PostgresAdapter, type Selectable, sql } from 'kysely';
 import { notFound } from '../domain/errors';
 import {
   deriveDisplayName,
@@ -17,6 +17,26 @@ import type { BulkWriter } from './bulk';
 import { newId } from './ids';
 import { batches, fromJsonList, toJsonList } from './rows';
 import type { Database, PersonTable } from './schema';
+
+/** What the engine's network keeps of a person. */
+export type PersonInNetwork = Pick<
+  Person,
+  | 'id'
+  | 'isSelf'
+  | 'displayName'
+  | 'organization'
+  | 'title'
+  | 'location'
+  | 'tags'
+  | 'interests'
+  | 'asks'
+  | 'offers'
+  | 'stature'
+  | 'lastContactOn'
+>;
+
+/** People written per round when many are created at once. */
+const WRITE_CHUNK = 5_000;
 
 /** Where a people list continues: the sort key and id of the last person on the previous page. */
 export interface PeopleCursor {
@@ -75,6 +95,9 @@ const COLUMNS = [
   'created_at',
   'updated_at',
 ] as const;
+
+/** The same, qualified: for queries that join `people` to something with the same names. */
+const PEOPLE_COLUMNS = COLUMNS.map((column) => `people.${column}` as const);
 
 const parsePhoto = (text: string | null): PersonPhoto | null => {
   if (!text) return null;
@@ -166,10 +189,24 @@ const termsOf = (row: PersonTable) =>
     emails: fromJsonList(row.emails),
     organization: row.organization,
     tags: fromJsonList(row.tags),
-  }).map((term) => ({ workspace_id: row.workspace_id, term, person_id: row.id }));
+  }).map((term) => ({
+    workspace_id: row.workspace_id,
+    term,
+    person_id: row.id,
+    sort_key: row.sort_key,
+  }));
 
 /** The highest code point: `term < prefix + MAX` bounds a prefix range in byte order. */
 const PREFIX_END = '\u{10FFFF}';
+
+/**
+ * From this many people written at once (a demo network, a large import, a restore), PostgreSQL's
+ * statistics of `people` and `person_search` are refreshed in the writing transaction. Without
+ * them (autovacuum analyses only later, or never when it is off) the planner guesses that a
+ * workspace holds a handful of people, and fetches and sorts everyone after a list cursor
+ * instead of reading `people_sort` in order: 50-100 ms a page at 50k people instead of 1 ms.
+ */
+const ANALYZE_FROM = 1000;
 
 export class PersonRepository {
   constructor(
@@ -186,10 +223,16 @@ export class PersonRepository {
   /** Inserts people and their search terms in batches; returns their ids in input order. */
   async createMany(workspaceId: string, people: readonly NewPerson[]): Promise<string[]> {
     const now = this.now();
-    const rows = people.map((p) => toRow(workspaceId, p, now));
-    await this.bulk.insert('people', rows);
-    await this.bulk.insert('person_search', rows.flatMap(termsOf));
-    return rows.map((r) => r.id);
+    const ids: string[] = [];
+    // A few thousand rows and their search terms at a time keep a large import's memory flat.
+    for (let start = 0; start < people.length; start += WRITE_CHUNK) {
+      const rows = people.slice(start, start + WRITE_CHUNK).map((p) => toRow(workspaceId, p, now));
+      await this.bulk.insert('people', rows);
+      await this.bulk.insert('person_search', rows.flatMap(termsOf));
+      for (const row of rows) ids.push(row.id);
+    }
+    await this.refreshStatistics(people.length);
+    return ids;
   }
 
   async find(workspaceId: string, id: string): Promise<Person | undefined> {
@@ -290,6 +333,20 @@ export class PersonRepository {
         .execute();
       await this.bulk.insert('person_search', rows.flatMap(termsOf));
     }
+    await this.refreshStatistics(ids.length);
+  }
+
+  /**
+   * PostgreSQL only, after `count` people were written (see `ANALYZE_FROM`). Only the columns
+   * queries select people by; `skip_locked` so that a concurrent analyse (another large import,
+   * which holds its lock until it commits) is skipped rather than waited for. It sees the rows
+   * this transaction wrote; a table not owned by this role is skipped with a warning.
+   */
+  private async refreshStatistics(count: number): Promise<void> {
+    if (count < ANALYZE_FROM || !(this.db.getExecutor().adapter instanceof PostgresAdapter)) return;
+    await sql`analyze (skip_locked) people (workspace_id, id, sort_key, is_self, import_batch_id), person_search`.execute(
+      this.db,
+    );
   }
 
   /** Deletes a person; their ties, attendances and search terms go with them (cascade). */
@@ -314,11 +371,11 @@ export class PersonRepository {
       .where('workspace_id', '=', workspaceId);
     const after = page.after;
     if (after) {
+      // A row-value comparison, not `sort_key > x OR (sort_key = x AND id > y)`: PostgreSQL can
+      // read it as one range of `people_sort` (`sort_key` collates "C", so the range is byte
+      // order, as in SQLite) and stop after `limit` rows; the OR it could only filter or sort.
       query = query.where((eb) =>
-        eb.or([
-          eb('sort_key', '>', after.sortKey),
-          eb.and([eb('sort_key', '=', after.sortKey), eb('id', '>', after.id)]),
-        ]),
+        eb(eb.refTuple('sort_key', 'id'), '>', eb.tuple(after.sortKey, after.id)),
       );
     }
     const rows = await query.orderBy('sort_key').orderBy('id').limit(page.limit).execute();
@@ -335,21 +392,57 @@ export class PersonRepository {
       ? [fold(text).trim()]
       : [...new Set(words(text))].slice(0, 6);
     if (prefixes.length === 0) return [];
-    let query = this.db
-      .selectFrom('people')
-      .select(COLUMNS)
-      .where('workspace_id', '=', workspaceId);
-    for (const prefix of prefixes) {
-      query = query.where('id', 'in', (eb) =>
-        eb
-          .selectFrom('person_search')
-          .select('person_id')
-          .where('workspace_id', '=', workspaceId)
-          .where('term', '>=', prefix)
-          .where('term', '<', prefix + PREFIX_END),
-      );
+    // The longest prefix is likely the narrowest range: its terms are read, and their people
+    // kept if they also have a term for each other word. A shorter word (a wider range) is
+    // checked person by person through `person_search_person` (by person id alone: with the
+    // workspace too, SQLite would scan the word's whole range for every match); a word as long
+    // (a range as narrow) is read once, as a list.
+    const [first, ...others] = [...prefixes].sort((a, b) => b.length - a.length) as [
+      string,
+      ...string[],
+    ];
+    let matches = this.db
+      .selectFrom('person_search')
+      .select(['person_search.person_id', 'person_search.sort_key'])
+      .where('person_search.workspace_id', '=', workspaceId)
+      .where('person_search.term', '>=', first)
+      .where('person_search.term', '<', first + PREFIX_END);
+    for (const prefix of others) {
+      matches = matches.where((eb) => {
+        const other = eb
+          .selectFrom('person_search as other')
+          .select('other.person_id')
+          .where('other.term', '>=', prefix)
+          .where('other.term', '<', prefix + PREFIX_END);
+        return prefix.length < first.length
+          ? eb.exists(other.whereRef('other.person_id', '=', 'person_search.person_id'))
+          : eb(
+              'person_search.person_id',
+              'in',
+              other.where('other.workspace_id', '=', workspaceId),
+            );
+      });
     }
-    const rows = await query.orderBy('sort_key').orderBy('id').limit(limit).execute();
+    // The page is chosen from the term index alone (`person_search_order` holds the sort key),
+    // then only its people are read, joined to it and in its order. Ordered by `people` columns
+    // instead, both planners may walk all of `people_sort` looking for the page's few people.
+    // This way the cost grows with the matches of the prefix, never with where they fall in name
+    // order, whatever the statistics say.
+    const page = matches
+      .groupBy(['person_search.sort_key', 'person_search.person_id'])
+      .orderBy('person_search.sort_key')
+      .orderBy('person_search.person_id')
+      .limit(limit)
+      .as('page');
+    const rows = await this.db
+      .selectFrom(page)
+      .innerJoin('people', (join) =>
+        join.on('people.workspace_id', '=', workspaceId).onRef('people.id', '=', 'page.person_id'),
+      )
+      .select(PEOPLE_COLUMNS)
+      .orderBy('page.sort_key')
+      .orderBy('page.person_id')
+      .execute();
     return rows.map(toPerson);
   }
 
@@ -399,7 +492,45 @@ export class PersonRepository {
     return Number(row.n);
   }
 
-  /** Every person of the workspace (for the engine and exports), in name order. */
+  /** Every person of the workspace with only what the engine reads, in name order. */
+  async inNetwork(workspaceId: string): Promise<PersonInNetwork[]> {
+    const rows = await this.db
+      .selectFrom('people')
+      .select([
+        'id',
+        'is_self',
+        'display_name',
+        'organization',
+        'title',
+        'location',
+        'tags',
+        'interests',
+        'asks',
+        'offers',
+        'stature',
+        'last_contact_on',
+      ])
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('sort_key')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      isSelf: Number(row.is_self) === 1,
+      displayName: row.display_name,
+      organization: row.organization,
+      title: row.title,
+      location: row.location,
+      tags: fromJsonList(row.tags),
+      interests: fromJsonList(row.interests),
+      asks: fromJsonList(row.asks),
+      offers: fromJsonList(row.offers),
+      stature: row.stature === null ? null : Number(row.stature),
+      lastContactOn: row.last_contact_on,
+    }));
+  }
+
+  /** Every person of the workspace (for exports), in name order. */
   async all(workspaceId: string): Promise<Person[]> {
     const rows = await this.db
       .selectFrom('people')

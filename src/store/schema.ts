@@ -87,6 +87,8 @@ export interface PersonSearchTable {
   workspace_id: string;
   term: string;
   person_id: string;
+  /** The person's `people.sort_key`, so that search finds its page in name order in the index. */
+  sort_key: string;
 }
 
 export interface TieTable {

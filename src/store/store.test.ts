@@ -114,6 +114,28 @@ describe.each(testDialects())('store on %s', (dialect) => {
     expect(await store.ties.ofPerson(ws, mine.id)).toEqual([]);
   });
 
+  it('reads every tie as positions in the given people, each with its own strength', async () => {
+    const graphWs = (await store.workspaces.create('Graph', null)).id;
+    const [p0, p1, p2, p3] = (await store.people.createMany(
+      graphWs,
+      ['P0', 'P1', 'P2', 'P3'].map((displayName) => ({ displayName })),
+    )) as [string, string, string, string];
+    await store.ties.ensure(graphWs, [
+      { aId: p0, bId: p1, strength: 5, source: 'recorded' },
+      { aId: p2, bId: p0, strength: 2, source: 'recorded' },
+      { aId: p1, bId: p2, strength: 4, source: 'recorded' },
+      { aId: p3, bId: p0, strength: 1, source: 'recorded' },
+    ]);
+    // P3 is left out, as someone added after the caller read the people would be.
+    const positionOf = new Map([p2, p0, p1].map((id, i) => [id, i]));
+    const ties = await store.ties.byPosition(graphWs, positionOf);
+    const read = Array.from(ties.a, (a, e) => {
+      const pair = [a, ties.b[e]!].sort();
+      return `${pair[0]}-${pair[1]}:${ties.strength[e]}`;
+    }).sort();
+    expect(read).toEqual(['0-1:2', '0-2:4', '1-2:5']);
+  });
+
   it('rolls a transaction back whole when any part fails', async () => {
     const before = await store.people.count(ws);
     const failed = store.transaction(async (tx) => {

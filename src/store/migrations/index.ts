@@ -4,10 +4,12 @@ import * as foundation from './0001-foundation';
 import * as demoPlans from './0002-demo-plans';
 import * as contacts from './0003-contacts';
 import * as circleNames from './0004-circle-names';
+import * as searchOrder from './0005-search-order';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-demo-plans': demoPlans,
   '0003-contacts': contacts,
   '0004-circle-names': circleNames,
+  '0005-search-order': searchOrder,
 };
