@@ -25,17 +25,9 @@ import {
   type BenchSection,
   numberArg,
 } from './section';
-import { percentile } from './stats';
+import { closestByDegree, percentile } from './stats';
 
 const seconds = (since: number): number => (performance.now() - since) / 1000;
-
-/** The `count` indices whose degree is closest to `target`. */
-const closestByDegree = (degrees: readonly number[], target: number, count: number): number[] =>
-  degrees
-    .map((k, i) => [Math.abs(k - target), i] as const)
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
-    .slice(0, count)
-    .map(([, i]) => i);
 
 interface Prepared {
   readonly workspaceId: string;

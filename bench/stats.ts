@@ -9,3 +9,14 @@ export const percentile = (samples: readonly number[], p: number): number => {
 };
 
 export const median = (samples: readonly number[]): number => percentile(samples, 0.5);
+
+/** The `count` people whose degree is closest to `target` (ties broken by index). */
+export const closestByDegree = (
+  degrees: ArrayLike<number>,
+  target: number,
+  count: number,
+): number[] =>
+  Array.from(degrees, (k, i) => [Math.abs(k - target), i] as const)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+    .slice(0, count)
+    .map(([, i]) => i);

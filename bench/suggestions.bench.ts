@@ -18,19 +18,12 @@ import {
   type BenchSection,
   numberArg,
 } from './section';
-import { percentile } from './stats';
+import { closestByDegree, percentile } from './stats';
 
 const cpuMs = (): number => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
 };
-
-/** The people whose degree is closest to `target` (ties broken by index). */
-const closestByDegree = (degrees: Int32Array, target: number, count: number): number[] =>
-  Array.from(degrees, (k, i) => [Math.abs(k - target), i] as const)
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
-    .slice(0, count)
-    .map(([, i]) => i);
 
 const run = async (ctx: BenchContext): Promise<BenchSection[]> => {
   const people = numberArg(ctx.args, '--people', ctx.quick ? 2_000 : 50_000);
