@@ -8,6 +8,7 @@ import {
   suggestFor,
 } from '../engine/suggestions';
 import type { AppContext } from './context';
+import { workspaceWeights } from './engine-weights';
 import type { NetworkPerson, WorkspaceNetwork } from './network';
 import type { Access } from './workspaces';
 
@@ -41,15 +42,19 @@ export const indexOfPerson = (network: WorkspaceNetwork, personId: string): numb
   return i;
 };
 
+/** The workspace's network and the host's tuning of the engine, which lives in the store. */
+const networkAndWeights = (ctx: AppContext, workspaceId: string) =>
+  Promise.all([ctx.network.get(workspaceId), workspaceWeights(ctx, workspaceId)]);
+
 export const suggestionsFor = async (
   ctx: AppContext,
   access: Access,
   personId: string,
   limit: number,
 ) => {
-  const network = await ctx.network.get(access.workspaceId);
+  const [network, weights] = await networkAndWeights(ctx, access.workspaceId);
   const i = indexOfPerson(network, personId);
-  const result = suggestFor(network.model, i, { limit });
+  const result = suggestFor(network.model, i, { limit, pairValue: { weights } });
   return {
     person: ref(network.people[i]!),
     suggestions: result.suggestions.map((s) => {
@@ -64,8 +69,8 @@ export const suggestionsFor = async (
 };
 
 export const introductions = async (ctx: AppContext, access: Access, limit: number) => {
-  const network = await ctx.network.get(access.workspaceId);
-  const result = introductionsToMake(network.model, { limit });
+  const [network, weights] = await networkAndWeights(ctx, access.workspaceId);
+  const result = introductionsToMake(network.model, { limit, pairValue: { weights } });
   return {
     introductions: result.introductions.map((intro) => ({
       people: [ref(network.people[intro.i]!), ref(network.people[intro.j]!)] as const,

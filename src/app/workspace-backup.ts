@@ -3,9 +3,13 @@
  * with a format name and version, streamed in chunks so that a large network never sits in
  * memory as one string. One row per line keeps the file easy to diff and to read in pieces.
  *
- *   { "format": "salon-backup", "version": 1, "exportedAt": …, "workspace": { id, name, createdAt },
+ *   { "format": "salon-backup", "version": 1, "exportedAt": …,
+ *     "workspace": { id, name, createdAt, engineWeights },
  *     "people": [ … ], "ties": [ … ], "moments": [ { …, "attendees": [ … ] } ], "demoPlans": [ … ],
  *     "circleNames": [ … ], "importBatches": [ … ], "importChanges": [ … ] }
+ *
+ * `engineWeights` is the host's tuning of the introduction engine (null: the defaults); restore
+ * brings it back with the rows. Older backups have none, and restore then leaves it alone.
  *
  * Rows are read in pages, not in one snapshot: a backup taken while the workspace is being
  * edited may hold a tie to a person created after the people were read. Restore checks every
@@ -48,7 +52,12 @@ async function* backupParts(ctx: AppContext, access: Access): AsyncGenerator<str
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: ctx.now().toISOString(),
-    workspace: { id: workspace.id, name: workspace.name, createdAt: workspace.createdAt },
+    workspace: {
+      id: workspace.id,
+      name: workspace.name,
+      createdAt: workspace.createdAt,
+      engineWeights: await ctx.store.workspaces.engineWeights(workspace.id),
+    },
   };
   yield JSON.stringify(header).slice(0, -1);
   for (const spec of BACKUP_TABLES) {

@@ -1,13 +1,14 @@
 /**
  * Restoring a JSON backup into an EMPTY workspace (one with only its host), in one transaction:
- * every row of every table comes back as it was, timestamps included, and the backup's host
- * replaces the workspace's starting one.
+ * every row of every table comes back as it was, timestamps included, the backup's host
+ * replaces the workspace's starting one, and the host's tuning of the engine comes with them.
  *
  * Ids are kept, so a backup moved to another machine or database names the same people. When
  * this database already holds any of them (the backup is restored beside the workspace it came
  * from), every id is renewed, consistently: each reference follows its row, and so do the ids
  * inside JSON values (the demo plan, the members of named circles).
  */
+import { checkEngineWeights, type EngineWeights } from '../domain/engine-weights';
 import { conflict, DomainError, invalidInput } from '../domain/errors';
 import { newId } from '../store/ids';
 import type { Repositories } from '../store/store';
@@ -29,10 +30,25 @@ export interface RestoreResult {
   readonly from: string;
 }
 
+interface BackupWorkspace {
+  readonly name?: unknown;
+  readonly engineWeights?: unknown;
+}
+
 interface BackupDocument {
-  readonly workspace: { readonly name?: unknown } | undefined;
+  readonly workspace: BackupWorkspace | undefined;
+  /** The host's tuning of the engine; undefined in backups taken before it could be tuned. */
+  readonly engineWeights: EngineWeights | null | undefined;
   readonly tables: ReadonlyMap<string, readonly unknown[]>;
 }
+
+/** Checked before anything is written, so damaged weights refuse the backup as a whole. */
+const engineWeightsOf = (workspace: BackupWorkspace | undefined) => {
+  const weights = workspace?.engineWeights;
+  return weights === undefined || weights === null
+    ? weights
+    : checkEngineWeights(weights, 'workspace.engineWeights');
+};
 
 /** Reads and checks a backup's text: its format, its version, and that each table is a list. */
 export const parseBackup = (text: string): BackupDocument => {
@@ -62,7 +78,8 @@ export const parseBackup = (text: string): BackupDocument => {
     }
     tables.set(spec.key, rows);
   }
-  return { workspace: body.workspace as BackupDocument['workspace'], tables };
+  const workspace = body.workspace as BackupWorkspace | undefined;
+  return { workspace, engineWeights: engineWeightsOf(workspace), tables };
 };
 
 const ownIds = (spec: BackupTable, rows: readonly unknown[]): string[] => {
@@ -133,6 +150,9 @@ const restoreDocument = async (
       return typeof id === 'string' ? [ids(id)] : [];
     }),
   );
+  if (document.engineWeights !== undefined) {
+    await repos.workspaces.setEngineWeights(ws, document.engineWeights);
+  }
   return { counts, idsRenewed: taken > 0, from: nameOf(document) };
 };
 

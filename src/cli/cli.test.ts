@@ -164,4 +164,27 @@ describe('the engine from the command line', () => {
     const neither = await salon(['--data', data, 'suggest']);
     expect(neither.code).toBe(2);
   });
+
+  it('prints, tunes and resets the weights of a good introduction', async () => {
+    const data = freshData();
+    const weights = async (...args: string[]) => {
+      const ran = await salon(['--data', data, 'weights', ...args, '--json']);
+      expect(ran.code).toBe(0);
+      return JSON.parse(ran.stdout) as {
+        weights: Record<string, number>;
+        defaults: Record<string, number>;
+      };
+    };
+    const first = await weights();
+    expect(first.weights).toEqual(first.defaults);
+    const tuned = await weights('--set', 'complementarity=0', '--set', 'warmth=1');
+    expect(tuned.weights).toEqual({ ...first.defaults, complementarity: 0, warmth: 1 });
+    expect((await weights()).weights).toEqual(tuned.weights);
+    const text = await salon(['--data', data, 'weights']);
+    expect(text.stdout).toMatch(/^1 +warmth +Warmth — .*\(default 0\.2\)$/m);
+    const tooMuch = await salon(['--data', data, 'weights', '--set', 'warmth=2']);
+    expect(tooMuch.code).toBe(2);
+    expect(tooMuch.stderr).toContain('weights.warmth: must be a number from 0 to 1');
+    expect((await weights('--reset')).weights).toEqual(first.defaults);
+  });
 });

@@ -10,6 +10,7 @@ import { registerNetwork } from './commands/network.command';
 import { registerPeople } from './commands/people.command';
 import { registerServe } from './commands/serve.command';
 import { registerToken } from './commands/token.command';
+import { registerWeights } from './commands/weights.command';
 import { reportError } from './errors';
 
 export const buildProgram = (): Command => {
@@ -25,6 +26,7 @@ export const buildProgram = (): Command => {
   registerPeople(program);
   registerDemo(program);
   registerNetwork(program);
+  registerWeights(program);
   registerImport(program);
   registerExport(program);
   registerBackup(program);

@@ -31,6 +31,8 @@ export interface WorkspaceTable {
   id: string;
   name: string;
   created_at: string;
+  /** Added by 0006-engine-weights. JSON: the host's weights of pair value; null keeps the defaults. */
+  engine_weights: string | null;
 }
 
 export interface MembershipTable {

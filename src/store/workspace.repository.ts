@@ -97,6 +97,28 @@ export class WorkspaceRepository {
     return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at }));
   }
 
+  /** The host's weights of pair value, as stored; null while the workspace keeps the defaults. */
+  async engineWeights(workspaceId: string): Promise<Record<string, number> | null> {
+    const row = await this.db
+      .selectFrom('workspaces')
+      .select('engine_weights')
+      .where('id', '=', workspaceId)
+      .executeTakeFirst();
+    return row?.engine_weights ? (JSON.parse(row.engine_weights) as Record<string, number>) : null;
+  }
+
+  /** Stores the host's weights of pair value; null goes back to the defaults. */
+  async setEngineWeights(
+    workspaceId: string,
+    weights: Readonly<Record<string, number>> | null,
+  ): Promise<void> {
+    await this.db
+      .updateTable('workspaces')
+      .set({ engine_weights: weights ? JSON.stringify(weights) : null })
+      .where('id', '=', workspaceId)
+      .execute();
+  }
+
   async members(workspaceId: string): Promise<MemberRecord[]> {
     const rows = await this.db
       .selectFrom('memberships')

@@ -1,10 +1,15 @@
-/** The engine: who should meet whom and why, movers and shakers, circles, the network map. */
+/**
+ * The engine: who should meet whom and why, the host's tuning of it, movers and shakers,
+ * circles, the network map.
+ */
 import { createRoute } from '@hono/zod-openapi';
 import { listCircles, renameCircle } from '../../app/circles';
+import { engineWeights, resetEngineWeights, setEngineWeights } from '../../app/engine-weights';
 import { introductions, suggestionsFor } from '../../app/introductions';
 import { networkMap } from '../../app/network-map';
 import { personReach, reachList, reachThrough } from '../../app/reach';
 import { WorkspaceItemParam, WorkspaceParam } from '../../contracts/common.contract';
+import { EngineWeightsUpdate, EngineWeightsView } from '../../contracts/engine-weights.contract';
 import {
   Circle,
   CircleParam,
@@ -65,6 +70,56 @@ export const registerNetworkRoutes = (app: Api): void => {
         ),
         200,
       ),
+  );
+
+  const weightsPath = '/api/workspaces/{workspaceId}/engine-weights';
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: weightsPath,
+      tags,
+      summary: 'How much each part of a pair’s value counts here, and the defaults',
+      security,
+      request: { params: WorkspaceParam },
+      responses: { 200: jsonContent(EngineWeightsView, 'Weights and defaults'), ...commonErrors },
+    }),
+    async (c) =>
+      c.json(EngineWeightsView.parse(await engineWeights(c.get('ctx'), c.get('access'))), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: weightsPath,
+      tags,
+      summary: 'Tune the engine: suggestions and introductions follow these weights (editors)',
+      security,
+      request: { params: WorkspaceParam, ...jsonBody(EngineWeightsUpdate) },
+      responses: { 200: jsonContent(EngineWeightsView, 'Weights and defaults'), ...commonErrors },
+    }),
+    async (c) => {
+      const { weights } = c.req.valid('json');
+      const tuned = await setEngineWeights(c.get('ctx'), c.get('access'), weights);
+      return c.json(EngineWeightsView.parse(tuned), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: weightsPath,
+      tags,
+      summary: 'Back to the defaults, including whatever later versions make them (editors)',
+      security,
+      request: { params: WorkspaceParam },
+      responses: {
+        200: jsonContent(EngineWeightsView, 'The defaults, now in use'),
+        ...commonErrors,
+      },
+    }),
+    async (c) =>
+      c.json(EngineWeightsView.parse(await resetEngineWeights(c.get('ctx'), c.get('access'))), 200),
   );
 
   app.openapi(

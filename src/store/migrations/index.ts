@@ -5,6 +5,7 @@ import * as demoPlans from './0002-demo-plans';
 import * as contacts from './0003-contacts';
 import * as circleNames from './0004-circle-names';
 import * as searchOrder from './0005-search-order';
+import * as engineWeights from './0006-engine-weights';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-contacts': contacts,
   '0004-circle-names': circleNames,
   '0005-search-order': searchOrder,
+  '0006-engine-weights': engineWeights,
 };

@@ -22,6 +22,7 @@ import type {
   MergeResult as MergeResultSchema,
   UndoResult as UndoResultSchema,
 } from '../../contracts/contacts.contract';
+import type { EngineWeights, EngineWeightsView } from '../../contracts/engine-weights.contract';
 import type { Moment, MomentCreate, MomentOfPerson } from '../../contracts/moment.contract';
 import type {
   Circle,
@@ -149,6 +150,8 @@ export type {
   Circle,
   Circles,
   DemoResult,
+  EngineWeights,
+  EngineWeightsView,
   ImportBatch,
   ImportReport,
   Introduction,
@@ -348,6 +351,18 @@ export const api = {
       request<Circles>('GET', `${ws(workspaceId)}/circles`, signal ? { signal } : {}),
     renameCircle: (workspaceId: string, circle: number, name: string) =>
       request<Circle>('PUT', `${ws(workspaceId)}/circles/${circle}/name`, { body: { name } }),
+    weights: (workspaceId: string, signal?: AbortSignal) =>
+      request<EngineWeightsView>(
+        'GET',
+        `${ws(workspaceId)}/engine-weights`,
+        signal ? { signal } : {},
+      ),
+    setWeights: (workspaceId: string, weights: EngineWeights) =>
+      request<EngineWeightsView>('PUT', `${ws(workspaceId)}/engine-weights`, {
+        body: { weights },
+      }),
+    resetWeights: (workspaceId: string) =>
+      request<EngineWeightsView>('DELETE', `${ws(workspaceId)}/engine-weights`),
     map: (workspaceId: string, limit = 5000, signal?: AbortSignal) =>
       request<NetworkMap>(
         'GET',

@@ -1,7 +1,20 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
+import {
+  anyWeightCounts,
+  ENGINE_WEIGHTS,
+  WEIGHT_MAX,
+  WEIGHT_MIN,
+} from '../../domain/engine-weights';
 import { ROLES, type Role } from '../../domain/workspace';
-import { ApiError, type ApiTokenCreated, api, type ExportFormat } from '../api/client';
+import {
+  ApiError,
+  type ApiTokenCreated,
+  api,
+  type EngineWeights,
+  type EngineWeightsView,
+  type ExportFormat,
+} from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
 import { Icon } from '../components/Icon';
@@ -17,14 +30,17 @@ const ROLE_LABELS: Readonly<Record<Role, string>> = {
   viewer: 'Viewer',
 };
 
-/** The workspace, its members, your API tokens and your account. */
+/** The workspace, its members, the introduction engine, your API tokens and your account. */
 export function SettingsPage() {
   useDocumentTitle('Settings');
+  const { workspace } = useSession();
   return (
     <div className="page page-narrow">
       <h1>Settings</h1>
       <WorkspaceSection />
       <MembersSection />
+      {/* Keyed: unsaved slider positions belong to the workspace they were made in. */}
+      <WeightsSection key={workspace.id} />
       <ContactsSection />
       <TokensSection />
       <AccountSection />
@@ -193,6 +209,135 @@ function MembersSection() {
         <p className="muted">Only the workspace’s owners can invite members.</p>
       )}
       {error instanceof ApiError && error.reasonFor('email') ? null : <ErrorNotice error={error} />}
+    </section>
+  );
+}
+
+/** Slider steps: fine enough to tune, coarse enough to land on the same value twice. */
+const WEIGHT_STEP = 0.05;
+
+/** The host's tuning of the introduction engine: one slider per part of a pair's value. */
+function WeightsSection() {
+  const { workspace, canEdit } = useSession();
+  const saved = useFetch((signal) => api.network.weights(workspace.id, signal), [workspace.id]);
+  const [draft, setDraft] = useState<EngineWeights | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const weights = draft ?? saved.data?.weights;
+  const defaults = saved.data?.defaults;
+
+  /** Shows the weights the server answers with, once it has stored them. */
+  const settle = async (work: Promise<EngineWeightsView>, message: string) => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      saved.set(await work);
+      setDraft(null);
+      setDone(message);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (draft)
+      void settle(
+        api.network.setWeights(workspace.id, draft),
+        'Saved. Suggestions and introductions now follow these weights.',
+      );
+  };
+
+  const reasonFor = (field: string) =>
+    error instanceof ApiError ? error.fields.find((f) => f.field === field)?.reason : undefined;
+
+  return (
+    <section className="card settings-section" aria-labelledby="weights-title">
+      <h2 id="weights-title">What makes a good introduction</h2>
+      <p>
+        Salon weighs these when it suggests who should meet. What counts is how they compare: slide
+        up what matters most to you.
+      </p>
+      {weights && defaults ? (
+        <form className="stack weights" onSubmit={save} aria-label="Introduction weights">
+          {ENGINE_WEIGHTS.map(({ name, label, explanation }) => (
+            <Field
+              key={name}
+              label={label}
+              hint={
+                weights[name] === defaults[name]
+                  ? explanation
+                  : `${explanation} (default ${defaults[name].toFixed(2)})`
+              }
+              error={reasonFor(`weights.${name}`)}
+            >
+              {(control) => (
+                <div className="weight-control">
+                  <input
+                    {...control}
+                    type="range"
+                    min={WEIGHT_MIN}
+                    max={WEIGHT_MAX}
+                    step={WEIGHT_STEP}
+                    value={weights[name]}
+                    disabled={!canEdit || busy}
+                    onChange={(e) => {
+                      setDraft({ ...weights, [name]: Number(e.target.value) });
+                      setDone(null);
+                    }}
+                  />
+                  {/* The slider announces its own value; this is the same number, for the eye. */}
+                  <span className="weight-value" aria-hidden="true">
+                    {weights[name].toFixed(2)}
+                  </span>
+                </div>
+              )}
+            </Field>
+          ))}
+          {anyWeightCounts(weights) ? null : (
+            <p className="field-error">
+              Let at least one count: with all at 0, no pair is worth meeting.
+            </p>
+          )}
+          {canEdit ? (
+            <div className="form-actions">
+              <button
+                type="submit"
+                className="button button-primary"
+                disabled={busy || !draft || !anyWeightCounts(weights)}
+              >
+                Save
+              </button>
+              <button
+                type="button"
+                className="button button-quiet"
+                disabled={busy}
+                onClick={() =>
+                  settle(api.network.resetWeights(workspace.id), 'Back to the defaults.')
+                }
+              >
+                Back to defaults
+              </button>
+            </div>
+          ) : (
+            <p className="muted">Only the workspace’s owners and editors can change these.</p>
+          )}
+        </form>
+      ) : saved.error ? (
+        <ErrorNotice error={saved.error} />
+      ) : (
+        <Spinner inline label="Loading the weights" />
+      )}
+      {done ? (
+        <p className="notice notice-success" role="status">
+          {done}
+        </p>
+      ) : null}
+      <ErrorNotice error={error} />
     </section>
   );
 }
