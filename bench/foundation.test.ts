@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { benchmark as foundation } from './foundation.bench';
-import { benchmark as network } from './network.bench';
 
 const finiteRows = (sections: Awaited<ReturnType<typeof foundation.run>>) => {
   const rows = sections.flatMap((s) => s.rows);
@@ -12,8 +11,8 @@ const finiteRows = (sections: Awaited<ReturnType<typeof foundation.run>>) => {
   return rows;
 };
 
-describe('the foundation and network benchmarks', () => {
-  it('measure search, list and demo load in quick mode, with PostgreSQL beside SQLite when it answers', async () => {
+describe('the foundation benchmark', () => {
+  it('measures search, list and demo load in quick mode, with PostgreSQL beside SQLite when it answers', async () => {
     const rows = finiteRows(await foundation.run({ args: [], quick: true, log: () => {} }));
     expect(rows.map((r) => r.name)).toEqual(
       expect.arrayContaining([
@@ -22,15 +21,5 @@ describe('the foundation and network benchmarks', () => {
       ]),
     );
     expect(rows.every((r) => (r.ours ?? 0) > 0)).toBe(true);
-  });
-
-  it('measure the engine as the server runs it in quick mode', async () => {
-    const rows = finiteRows(await network.run({ args: [], quick: true, log: () => {} }));
-    expect(rows.find((r) => r.name.startsWith('suggestions for one person'))?.ours).toBeGreaterThan(
-      0,
-    );
-    expect(rows.find((r) => r.name === 'peak RSS with the network loaded')?.ours).toBeGreaterThan(
-      0,
-    );
   });
 });
