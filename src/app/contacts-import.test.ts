@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkedInExportChunks } from '../../bench/generators/linkedin-export';
+import { LINKEDIN_HEADER, linkedInExportChunks } from '../../bench/generators/linkedin-export';
 import { isDomainError } from '../domain/errors';
 import { fixture } from '../interchange/testing';
 import type { Store } from '../store/store';
@@ -227,6 +227,64 @@ describe.each(testDialects())('importing contacts on %s', (dialect) => {
     expect(written).toBeGreaterThanOrEqual(5000);
     expect(await snapshot(ws)).toEqual(before);
     expect(await store.people.search(ws, 'verdant', 10)).toHaveLength(1);
+  });
+
+  it('folds records far apart into the person they share, however many chunks are written between', async () => {
+    const { ctx, access, ws } = await fresh();
+    // 12,000 connections (three write chunks); the last row is the third one again.
+    const rows = Array.from(
+      { length: 12_000 },
+      (_, i) =>
+        `Given${i},Family${i},https://www.linkedin.com/in/p-${i},,Org ${i % 7},Role,01 Feb 2020`,
+    );
+    rows.push('G.,Family2,https://www.linkedin.com/in/p-2,g2@example.com,,,05 Jan 2018');
+    const linkedin = `${LINKEDIN_HEADER}\n${rows.join('\n')}\n`;
+    // The phone knows the first connection, and files it in a group written after its card.
+    const vcard = [
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'FN:Given0 Family0',
+      'UID:urn:uuid:0c0a3d5e-0000-4000-8000-000000000000',
+      'URL:https://www.linkedin.com/in/p-0',
+      'TEL:+1 415 555 0199',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'KIND:group',
+      'FN:Climbing',
+      'MEMBER:urn:uuid:0c0a3d5e-0000-4000-8000-000000000000',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const files = () => [fileOf('Connections.csv', linkedin), fileOf('phone.vcf', vcard)];
+
+    const preview = await previewImport(ctx, access, files());
+    const report = await importContacts(ctx, access, files());
+    expect(preview.counts).toEqual({ ...report.counts, tiesAdded: 0 });
+    expect(report.counts).toMatchObject({ records: 12_002, created: 12_000, merged: 2 });
+    expect(report.duplicates).toEqual([
+      {
+        file: 'Connections.csv',
+        line: 12_002,
+        displayName: 'G. Family2',
+        into: { file: 'Connections.csv', line: 4, displayName: 'Given2 Family2' },
+        matchedBy: 'linkedin',
+      },
+      {
+        file: 'phone.vcf',
+        line: 1,
+        displayName: 'Given0 Family0',
+        into: { file: 'Connections.csv', line: 2, displayName: 'Given0 Family0' },
+        matchedBy: 'linkedin',
+      },
+    ]);
+    const [first] = await store.people.search(ws, 'given0', 1);
+    expect(first).toMatchObject({ phones: ['+14155550199'], tags: ['Climbing'] });
+    const [third] = await store.people.search(ws, 'given2', 1);
+    expect(third?.emails).toEqual(['g2@example.com']);
+    const self = (await store.people.findSelf(ws))!;
+    const since = (await store.ties.ofPerson(ws, self.id)).find((t) => t.otherId === third?.id);
+    expect(since?.since).toBe('2018-01-05');
   });
 
   it('merges a Salon backup’s people like any contacts file', async () => {

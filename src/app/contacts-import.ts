@@ -2,18 +2,29 @@
  * Importing contacts: `previewImport` (a dry run: what would be created, updated, merged and
  * rejected, nothing written) and `importContacts` (the same, then written in ONE transaction).
  *
- * Phases: read every file (streamed, compact records kept) → match the records against the
- * workspace and each other (`matchRecords`) → write: new people through the bulk writer, updates
- * that only fill empty fields and add emails, phones and tags, a tie from the host to every
- * imported person (since = LinkedIn's Connected On), and what undo needs. Conflicts are
- * reported, never applied. By default a file with a bad row writes nothing and every problem is
- * reported; `skipInvalid` imports the good rows and reports the rest.
+ * The files are read twice, so that memory holds their keys but not their records, however
+ * large they are (see `match.ts`). First read: every row checked, the records clustered with
+ * each other (the same person twice in the files). Second read, inside the transaction: each
+ * cluster matched against the workspace as it comes; new people written a chunk at a time
+ * through the bulk writer, each tied to the host (since = LinkedIn's Connected On). Updates, at
+ * most one per existing person, are held to the end, then fill only empty fields and add emails,
+ * phones and tags, with what undo needs. Conflicts are reported, never applied. By default a
+ * file with a bad row writes nothing and every problem is reported; `skipInvalid` imports the
+ * good rows and reports the rest.
  */
 import { conflict } from '../domain/errors';
 import type { PersonPhoto } from '../domain/person';
 import type { ImportFormat } from '../interchange/detect-format';
 import { type ImportRecord, toPersonDraft } from '../interchange/import-record';
-import { type MatchDecision, matchRecords, type PersonChanges } from '../interchange/match';
+import {
+  type Clustering,
+  ClusterMatcher,
+  ImportClusters,
+  type MatchDecision,
+  type MatchOptions,
+  type MatchStep,
+  type PersonChanges,
+} from '../interchange/match';
 import type { CountryCode } from '../interchange/phone';
 import type { MatchablePerson } from '../store/import-batch.repository';
 import type { Repositories } from '../store/store';
@@ -36,8 +47,12 @@ export type { ImportBytes, ImportFile, ImportRowProblem } from './contacts-read'
  */
 export const IMPORTED_TIE_STRENGTH = 1;
 
-/** How many people are written per step (and per progress report). */
-const WRITE_CHUNK = 1000;
+/**
+ * How many new people are written per step (and per progress report). On PostgreSQL each step
+ * of 1,000 or more also refreshes the planner's statistics (see `PersonRepository.createMany`),
+ * a third of a 50,000-row import at 1,000 a step: 5,000, the writer's own batch.
+ */
+const WRITE_CHUNK = 5000;
 
 /** Lists in a report are cut at this length; the counts are always complete. */
 export const REPORT_LIST_LIMIT = 500;
@@ -115,60 +130,154 @@ export interface ImportReport {
 /** An update's changes plus the photo, which matching leaves to us. */
 type Changes = PersonChanges & { readonly photo?: PersonPhoto };
 
-interface Plan {
-  readonly decisions: readonly MatchDecision[];
-  readonly changes: ReadonlyMap<number, Changes>;
-  readonly people: ReadonlyMap<string, MatchablePerson>;
+type UpdateDecision = Extract<MatchDecision, { readonly kind: 'update' }>;
+
+interface PlannedUpdate {
+  readonly decision: UpdateDecision;
+  readonly changes: Changes;
+  readonly place: RecordPlace;
 }
 
-const plan = (
-  people: readonly MatchablePerson[],
-  read: ReadContacts,
+/** What the second reading decided; the people it created are written by then. */
+interface Outcome {
+  readonly created: number;
+  readonly merged: number;
+  readonly conflicts: readonly ImportConflict[];
+  readonly duplicates: readonly ImportDuplicate[];
+  readonly updates: readonly PlannedUpdate[];
+}
+
+/** The files read once, their records clustered. */
+interface Clustered {
+  readonly read: ReadContacts;
+  readonly clustering: Clustering;
+}
+
+const matchOptions = (options: ImportOptions): MatchOptions =>
+  options.defaultCountry ? { defaultCountry: options.defaultCountry } : {};
+
+/**
+ * The first reading. The clusters' keys live only as long as this call: the second reading
+ * needs no more than which cluster each record joined.
+ */
+const readAndCluster = async (
+  files: readonly ImportFile[],
   options: ImportOptions,
-): Plan => {
-  const decisions = matchRecords(people, read.records, {
-    ...(options.defaultCountry ? { defaultCountry: options.defaultCountry } : {}),
-  });
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const changes = new Map<number, Changes>();
-  decisions.forEach((d, i) => {
-    if (d.kind !== 'update') return;
-    const person = byId.get(d.personId);
-    const photo = d.record.photo && person && !person.hasPhoto ? d.record.photo : undefined;
-    changes.set(i, photo ? { ...d.changes, photo } : d.changes);
-  });
-  return { decisions, changes, people: byId };
+): Promise<Clustered> => {
+  const clusters = new ImportClusters(matchOptions(options));
+  const read = await readContactFiles(files, options, (record) => clusters.add(record));
+  const clustering = clusters.done();
+  clustering.reviseMembers((record, index) => read.withGroups(record, index));
+  return { read, clustering };
 };
 
-const placeOf = (read: ReadContacts, i: number): RecordPlace => {
-  const record = read.records[i]!;
+/**
+ * Called with each chunk of new people, and how many clusters are done: decided, and written
+ * unless they are updates (written at the end).
+ */
+type CreateChunk = (records: readonly ImportRecord[], done: number) => Promise<void>;
+
+const withPhoto = (decision: UpdateDecision, person: MatchablePerson | undefined): Changes =>
+  decision.record.photo && person && !person.hasPhoto
+    ? { ...decision.changes, photo: decision.record.photo }
+    : decision.changes;
+
+/** What the report says of the records, gathered as the second reading decides them. */
+class Findings {
+  created = 0;
+  merged = 0;
+  readonly conflicts: ImportConflict[] = [];
+  readonly duplicates: ImportDuplicate[] = [];
+  /** Where the records that lead an update are: held to the end, like the updates. */
+  readonly updates = new Map<number, RecordPlace>();
+  /** Where the records are that later ones join: the duplicates name them. */
+  private readonly joined = new Map<number, RecordPlace>();
+
+  constructor(private readonly people: ReadonlyMap<string, MatchablePerson>) {}
+
+  /** Notes the step of record `at`; `joined` when later records join it. */
+  note(at: number, place: RecordPlace, joined: boolean, step: MatchStep): void {
+    if (joined) this.joined.set(at, place);
+    if (step.kind === 'create') this.created++;
+    else if (step.kind === 'update') this.updates.set(at, place);
+    else if (step.kind === 'conflict') {
+      this.conflicts.push({
+        ...place,
+        reason: step.reason,
+        candidates: step.candidates.map((id) => ({
+          id,
+          displayName: this.people.get(id)?.displayName ?? '',
+        })),
+      });
+    } else {
+      this.merged++;
+      if (this.duplicates.length >= REPORT_LIST_LIMIT) return;
+      const into = this.joined.get(step.into) ?? this.updates.get(step.into)!;
+      this.duplicates.push({ ...place, into, matchedBy: step.matchedBy });
+    }
+  }
+}
+
+/**
+ * The second reading: each record matched (see `ClusterMatcher`), new people handed to
+ * `create` a chunk at a time (nothing is written without it: a dry run), and what the report
+ * says gathered on the way.
+ */
+const decide = async (
+  { read, clustering }: Clustered,
+  people: readonly MatchablePerson[],
+  options: ImportOptions,
+  create?: CreateChunk,
+): Promise<Outcome> => {
+  const matcher = new ClusterMatcher(people, clustering, matchOptions(options));
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const findings = new Findings(byId);
+  let chunk: ImportRecord[] = [];
+  let decided = 0;
+  let at = 0;
+  const flush = async () => {
+    await create?.(chunk, decided - findings.updates.size);
+    chunk = [];
+  };
+  for await (const { record, file } of read.reread()) {
+    const place = {
+      file: read.files[file]?.name ?? '',
+      line: record.line,
+      displayName: record.displayName,
+    };
+    if (clustering.leaderOf(at) === at) decided++;
+    // Asked before the step: the matcher lets go of the records that joined once it combines them.
+    const joined = clustering.hasMembers(at);
+    const step = matcher.next(record);
+    findings.note(at++, place, joined, step);
+    if (step.kind === 'create') chunk.push(step.record);
+    if (chunk.length >= WRITE_CHUNK) await flush();
+  }
+  if (chunk.length > 0) await flush();
   return {
-    file: read.files[read.origins[i]!]?.name ?? '',
-    line: record.line,
-    displayName: record.displayName,
+    created: findings.created,
+    merged: findings.merged,
+    conflicts: findings.conflicts,
+    duplicates: findings.duplicates,
+    updates: matcher.finish().map(({ index, decision }) => ({
+      decision,
+      changes: withPhoto(decision, byId.get(decision.personId)),
+      place: findings.updates.get(index)!,
+    })),
   };
 };
 
-const countsOf = (read: ReadContacts, p: Plan, tiesAdded: number): ImportCounts => {
-  let created = 0;
-  let updated = 0;
-  let unchanged = 0;
-  let merged = 0;
-  let conflicts = 0;
-  p.decisions.forEach((d, i) => {
-    if (d.kind === 'create') created++;
-    else if (d.kind === 'merge') merged++;
-    else if (d.kind === 'conflict') conflicts++;
-    else if (Object.keys(p.changes.get(i) ?? {}).length === 0) unchanged++;
-    else updated++;
-  });
+const isChange = (update: PlannedUpdate): boolean => Object.keys(update.changes).length > 0;
+
+const countsOf = (read: ReadContacts, outcome: Outcome, tiesAdded: number): ImportCounts => {
+  const updated = outcome.updates.filter(isChange).length;
   return {
-    records: read.records.length,
-    created,
+    records: read.records,
+    created: outcome.created,
     updated,
-    unchanged,
-    merged,
-    conflicts,
+    unchanged: outcome.updates.length - updated,
+    merged: outcome.merged,
+    conflicts: outcome.conflicts.length,
     rejected: read.rejected,
     tiesAdded,
   };
@@ -188,54 +297,66 @@ const messageOf = (counts: ImportCounts, outcome: 'written' | 'dry-run' | 'refus
 
 const reportOf = (
   read: ReadContacts,
-  p: Plan,
-  outcome: 'written' | 'dry-run' | 'refused',
-  batchId: string | null,
-  tiesAdded: number,
+  outcome: Outcome,
+  people: ReadonlyMap<string, MatchablePerson>,
+  result: {
+    readonly kind: 'written' | 'dry-run' | 'refused';
+    readonly batchId: string | null;
+    readonly tiesAdded: number;
+  },
 ): ImportReport => {
-  const conflicts: ImportConflict[] = [];
-  const duplicates: ImportDuplicate[] = [];
-  const matches: ImportMatch[] = [];
-  p.decisions.forEach((d, i) => {
-    if (d.kind === 'conflict') {
-      conflicts.push({
-        ...placeOf(read, i),
-        reason: d.reason,
-        candidates: d.candidates.map((id) => ({
-          id,
-          displayName: p.people.get(id)?.displayName ?? '',
-        })),
-      });
-    } else if (d.kind === 'merge' && duplicates.length < REPORT_LIST_LIMIT) {
-      duplicates.push({ ...placeOf(read, i), into: placeOf(read, d.into), matchedBy: d.matchedBy });
-    } else if (d.kind === 'update' && matches.length < REPORT_LIST_LIMIT) {
-      matches.push({
-        ...placeOf(read, i),
-        personId: d.personId,
-        personName: p.people.get(d.personId)?.displayName ?? '',
-        matchedBy: d.matchedBy,
-        fields: Object.keys(p.changes.get(i) ?? {}),
-      });
-    }
-  });
-  const counts = countsOf(read, p, tiesAdded);
+  const counts = countsOf(read, outcome, result.tiesAdded);
   return {
-    batchId,
-    written: outcome === 'written',
-    dryRun: outcome === 'dry-run',
+    batchId: result.batchId,
+    written: result.kind === 'written',
+    dryRun: result.kind === 'dry-run',
     files: read.files,
     counts,
-    conflicts,
-    duplicates,
-    matches,
+    conflicts: outcome.conflicts,
+    duplicates: outcome.duplicates,
+    matches: outcome.updates.slice(0, REPORT_LIST_LIMIT).map(({ decision, changes, place }) => ({
+      ...place,
+      personId: decision.personId,
+      personName: people.get(decision.personId)?.displayName ?? '',
+      matchedBy: decision.matchedBy,
+      fields: Object.keys(changes),
+    })),
     problems: read.problems,
-    message: messageOf(counts, outcome),
+    message: messageOf(counts, result.kind),
   };
 };
 
 /** The import's batch format: the one format, or several joined (`linkedin+vcard`). */
 const batchFormat = (read: ReadContacts): string =>
   [...new Set(read.files.map((f) => f.format))].join('+');
+
+/** Reads the files once, then runs `work`; the copies of the files go when it is done. */
+const withClustered = async <T>(
+  files: readonly ImportFile[],
+  options: ImportOptions,
+  work: (clustered: Clustered) => Promise<T>,
+): Promise<T> => {
+  const clustered = await readAndCluster(files, options);
+  try {
+    return await work(clustered);
+  } finally {
+    await clustered.read.dispose();
+  }
+};
+
+/** The report of a run that writes nothing: a dry run, or an import refused for bad rows. */
+const unwritten = async (
+  ctx: AppContext,
+  access: Access,
+  clustered: Clustered,
+  options: ImportOptions,
+  kind: 'dry-run' | 'refused',
+): Promise<ImportReport> => {
+  const people = await ctx.store.imports.matchable(access.workspaceId);
+  const outcome = await decide(clustered, people, options);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return reportOf(clustered.read, outcome, byId, { kind, batchId: null, tiesAdded: 0 });
+};
 
 /**
  * What importing these files would do, without writing anything: the counts, the conflicts,
@@ -246,11 +367,10 @@ export const previewImport = async (
   access: Access,
   files: readonly ImportFile[],
   options: ImportOptions = {},
-): Promise<ImportReport> => {
-  const read = await readContactFiles(files, options);
-  const people = await ctx.store.imports.matchable(access.workspaceId);
-  return reportOf(read, plan(people, read, options), 'dry-run', null, 0);
-};
+): Promise<ImportReport> =>
+  withClustered(files, options, (clustered) =>
+    unwritten(ctx, access, clustered, options, 'dry-run'),
+  );
 
 const draftOf = (record: ImportRecord, batchId: string) => ({
   ...toPersonDraft(record),
@@ -266,98 +386,120 @@ const draftOf = (record: ImportRecord, batchId: string) => ({
   importBatchId: batchId,
 });
 
-/** Writes a planned import; runs inside the caller's transaction. */
-const write = async (
-  repos: Repositories,
-  access: Access,
-  read: ReadContacts,
-  p: Plan,
-  options: ImportOptions,
-): Promise<{ batchId: string; tiesAdded: number }> => {
-  const ws = access.workspaceId;
-  const host = await repos.people.findSelf(ws);
-  if (!host) throw conflict('This workspace has no host person');
-  const batch = await repos.imports.create(ws, {
-    format: batchFormat(read),
-    fileName: read.files.map((f) => f.name).join(', '),
-    summary: {},
-  });
+/**
+ * An import being written, inside the caller's transaction: the batch is created first, new
+ * people are written as the second reading finds them, updates and their ties at the end.
+ */
+class ImportWriter {
+  tiesAdded = 0;
 
-  // Phase 1: new people and their tie with the host, in chunks: memory stays flat, and progress
-  // can be told (and a failure half-way tested).
-  const tieWith = (personId: string, since: string | undefined) => ({
-    aId: host.id,
-    bId: personId,
-    strength: IMPORTED_TIE_STRENGTH,
-    source: 'imported' as const,
-    since: since ?? null,
-  });
-  let tiesAdded = 0;
-  const creates = p.decisions.flatMap((d) => (d.kind === 'create' ? [d.record] : []));
-  const updates = p.decisions.flatMap((d, i) =>
-    d.kind === 'update' ? [{ decision: d, changes: p.changes.get(i) ?? {} }] : [],
-  );
-  const total = creates.length + updates.length;
-  const progress = (done: number) => options.onProgress?.({ phase: 'writing', done, total });
-  progress(0);
-  for (let at = 0; at < creates.length; at += WRITE_CHUNK) {
-    const chunk = creates.slice(at, at + WRITE_CHUNK);
-    const ids = await repos.people.createMany(
-      ws,
-      chunk.map((record) => draftOf(record, batch.id)),
-    );
-    tiesAdded += await repos.ties.ensure(
-      ws,
-      ids.map((personId, k) => tieWith(personId, chunk[k]!.connectedOn)),
-    );
-    progress(at + chunk.length);
-  }
+  private constructor(
+    private readonly repos: Repositories,
+    private readonly workspaceId: string,
+    private readonly hostId: string,
+    readonly batchId: string,
+    private readonly progress: (done: number) => void,
+  ) {}
 
-  // Phase 2: updates fill empty fields and add to lists; the display name the host sees stays.
-  const changed = updates.filter((u) => Object.keys(u.changes).length > 0);
-  const before = await repos.imports.snapshot(
-    ws,
-    changed.map((u) => u.decision.personId),
-  );
-  const recorded: Array<{ personId: string; previous: Record<string, unknown>; stamp: string }> =
-    [];
-  for (const [k, { decision, changes }] of changed.entries()) {
-    const person = p.people.get(decision.personId);
-    const updated = await repos.people.update(ws, decision.personId, {
-      ...changes,
-      displayName: person?.displayName ?? null,
+  static async start(
+    repos: Repositories,
+    access: Access,
+    read: ReadContacts,
+    clusters: number,
+    options: ImportOptions,
+  ): Promise<ImportWriter> {
+    const ws = access.workspaceId;
+    const host = await repos.people.findSelf(ws);
+    if (!host) throw conflict('This workspace has no host person');
+    const batch = await repos.imports.create(ws, {
+      format: batchFormat(read),
+      fileName: read.files.map((f) => f.name).join(', '),
+      summary: {},
     });
-    recorded.push({
-      personId: decision.personId,
-      previous: before.get(decision.personId) ?? {},
-      stamp: updated.updatedAt,
-    });
-    if ((k + 1) % 500 === 0) progress(creates.length + k + 1);
+    // Counted in clusters (the distinct people of the files): each is done once written, or
+    // found to be a conflict or part of another; updates are written, and done, at the end.
+    const progress = (done: number) =>
+      options.onProgress?.({ phase: 'writing', done, total: clusters });
+    progress(0);
+    return new ImportWriter(repos, ws, host.id, batch.id, progress);
   }
-  await repos.imports.recordUpdated(ws, batch.id, recorded);
 
-  // Phase 3: the host knows everyone they imported; ties already recorded stay as they are.
-  const partners = await repos.imports.partnersOf(ws, host.id);
-  const newlyTied: typeof updates = [];
-  for (const update of updates) {
-    const { personId } = update.decision;
-    if (personId === host.id || partners.has(personId)) continue;
-    partners.add(personId);
-    newlyTied.push(update);
+  private tieWith(personId: string, since: string | undefined) {
+    return {
+      aId: this.hostId,
+      bId: personId,
+      strength: IMPORTED_TIE_STRENGTH,
+      source: 'imported' as const,
+      since: since ?? null,
+    };
   }
-  tiesAdded += await repos.ties.ensure(
-    ws,
-    newlyTied.map(({ decision }) => tieWith(decision.personId, decision.record.connectedOn)),
-  );
-  await repos.imports.recordTies(
-    ws,
-    batch.id,
-    host.id,
-    newlyTied.map(({ decision }) => decision.personId),
-  );
-  progress(total);
-  return { batchId: batch.id, tiesAdded };
-};
+
+  /** New people, each tied to the host. */
+  readonly create: CreateChunk = async (records, decided) => {
+    const ids = await this.repos.people.createMany(
+      this.workspaceId,
+      records.map((record) => draftOf(record, this.batchId)),
+    );
+    this.tiesAdded += await this.repos.ties.ensure(
+      this.workspaceId,
+      ids.map((personId, k) => this.tieWith(personId, records[k]!.connectedOn)),
+    );
+    this.progress(decided);
+  };
+
+  /**
+   * Updates fill empty fields and add to lists (the display name the host sees stays), each
+   * recorded with the columns before for undo; then the host is tied to everyone updated who
+   * was not tied to them yet.
+   */
+  async finish(
+    updates: readonly PlannedUpdate[],
+    people: ReadonlyMap<string, MatchablePerson>,
+    total: number,
+  ): Promise<void> {
+    const ws = this.workspaceId;
+    const changed = updates.filter(isChange);
+    const before = await this.repos.imports.snapshot(
+      ws,
+      changed.map((u) => u.decision.personId),
+    );
+    const recorded: Array<{ personId: string; previous: Record<string, unknown>; stamp: string }> =
+      [];
+    for (const [k, { decision, changes }] of changed.entries()) {
+      const updated = await this.repos.people.update(ws, decision.personId, {
+        ...changes,
+        displayName: people.get(decision.personId)?.displayName ?? null,
+      });
+      recorded.push({
+        personId: decision.personId,
+        previous: before.get(decision.personId) ?? {},
+        stamp: updated.updatedAt,
+      });
+      if ((k + 1) % 500 === 0) this.progress(total - changed.length + k + 1);
+    }
+    await this.repos.imports.recordUpdated(ws, this.batchId, recorded);
+
+    // The host knows everyone they imported; ties already recorded stay as they are.
+    const others = updates.filter(({ decision }) => decision.personId !== this.hostId);
+    const tied = await this.repos.imports.tiedTo(
+      ws,
+      this.hostId,
+      others.map(({ decision }) => decision.personId),
+    );
+    const newlyTied = others.filter(({ decision }) => !tied.has(decision.personId));
+    this.tiesAdded += await this.repos.ties.ensure(
+      ws,
+      newlyTied.map(({ decision }) => this.tieWith(decision.personId, decision.record.connectedOn)),
+    );
+    await this.repos.imports.recordTies(
+      ws,
+      this.batchId,
+      this.hostId,
+      newlyTied.map(({ decision }) => decision.personId),
+    );
+    this.progress(total);
+  }
+}
 
 /**
  * Imports contact files into the workspace in one transaction (see the module comment). A bad
@@ -371,20 +513,27 @@ export const importContacts = async (
   options: ImportOptions = {},
 ): Promise<ImportReport> => {
   requireEditor(access);
-  const read = await readContactFiles(files, options);
-  if (read.rejected > 0 && !options.skipInvalid) {
-    const people = await ctx.store.imports.matchable(access.workspaceId);
-    return reportOf(read, plan(people, read, options), 'refused', null, 0);
-  }
-  const report = await ctx.store.transaction(async (repos) => {
-    // Matched inside the transaction, so the plan is of the people the writes will meet.
-    const people = await repos.imports.matchable(access.workspaceId);
-    const p = plan(people, read, options);
-    const { batchId, tiesAdded } = await write(repos, access, read, p, options);
-    const written = reportOf(read, p, 'written', batchId, tiesAdded);
-    await repos.imports.setSummary(access.workspaceId, batchId, written.counts);
-    return written;
+  const report = await withClustered(files, options, async (clustered) => {
+    const { read, clustering } = clustered;
+    if (read.rejected > 0 && !options.skipInvalid) {
+      return unwritten(ctx, access, clustered, options, 'refused');
+    }
+    return ctx.store.transaction(async (repos) => {
+      // Matched inside the transaction, so that the matches are of the people the writes meet.
+      const people = await repos.imports.matchable(access.workspaceId);
+      const writer = await ImportWriter.start(repos, access, read, clustering.clusters, options);
+      const outcome = await decide(clustered, people, options, writer.create);
+      const byId = new Map(people.map((p) => [p.id, p]));
+      await writer.finish(outcome.updates, byId, clustering.clusters);
+      const written = reportOf(read, outcome, byId, {
+        kind: 'written',
+        batchId: writer.batchId,
+        tiesAdded: writer.tiesAdded,
+      });
+      await repos.imports.setSummary(access.workspaceId, writer.batchId, written.counts);
+      return written;
+    });
   });
-  await ctx.network.changed(access.workspaceId, { kind: 'rebuild' });
+  if (report.written) await ctx.network.changed(access.workspaceId, { kind: 'rebuild' });
   return report;
 };

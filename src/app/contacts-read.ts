@@ -1,20 +1,24 @@
 /**
  * Reading contact files for an import: each file streamed through its parser (format detected
- * or given), its records kept as compact records, its bad rows kept as problems naming the
- * file, line and field. The file text itself is never held: only what matching needs.
+ * or given), each good record handed on as it comes, each bad row kept as problems naming the
+ * file, line and field. Neither the text nor the records are held: a copy of the bytes is
+ * (on disk past 16 MB, see `Spool`), so that the records can be read a second time.
  */
 import { DomainError, invalidInput } from '../domain/errors';
 import type { ImportFormat } from '../interchange/detect-format';
 import {
-  applyGroups,
   buildImportItem,
+  type GroupIndex,
+  groupIndex,
   type ImportGroup,
   type ImportItem,
   type ImportProblem,
   type ImportRecord,
+  withGroups,
 } from '../interchange/import-record';
 import { parseContacts, resolveFormat } from '../interchange/parse-contacts';
 import type { CountryCode } from '../interchange/phone';
+import { Spool } from '../interchange/spool';
 
 /** The bytes of one file: a Node stream, a web stream's chunks, or the whole text. */
 export type ImportBytes = AsyncIterable<Uint8Array | string>;
@@ -47,14 +51,29 @@ export interface ReadOptions {
   readonly onProgress?: ((progress: ReadProgress) => void) | undefined;
 }
 
-/** Everything the files held. `origins[i]` is the index in `files` of `records[i]`. */
+/** A good record read again, and the index in `files` of the file it is in. */
+export interface RereadRecord {
+  readonly record: ImportRecord;
+  readonly file: number;
+}
+
+/** What the files held, but the records: they went by, and `reread` reads them again. */
 export interface ReadContacts {
   readonly files: ReadonlyArray<{ readonly name: string; readonly format: ImportFormat }>;
-  readonly records: ImportRecord[];
-  readonly origins: number[];
+  /** Good records, over every file. */
+  readonly records: number;
   /** How many rows were rejected (each with one or more problems). */
   readonly rejected: number;
   readonly problems: ImportRowProblem[];
+  /** The good records again, in the same order, each with the contact groups that name it. */
+  reread(): AsyncGenerator<RereadRecord>;
+  /**
+   * The `index`-th good record, as handed on while reading, with the groups of its file that
+   * name it: they are known only once the file has been read to its end.
+   */
+  withGroups(record: ImportRecord, index: number): ImportRecord;
+  /** Lets go of the copies of the files. */
+  dispose(): Promise<void>;
 }
 
 /** The largest Salon backup read as contacts; restore is the way for whole workspaces. */
@@ -139,74 +158,158 @@ export async function* backupContactItems(bytes: ImportBytes): AsyncGenerator<Im
   }
 }
 
+/** One file as read: where its records start among all of them, and what to read it again. */
+interface ReadFile {
+  readonly name: string;
+  readonly format: ImportFormat;
+  readonly spool: Spool;
+  readonly firstRecord: number;
+  records: number;
+  readonly groups: ImportGroup[];
+  memberGroups?: GroupIndex;
+}
+
+/** The items of a file in its format; a Salon backup has a reader of its own. */
+const itemsOf = (
+  format: ImportFormat,
+  source: AsyncIterable<Uint8Array>,
+  options: ReadOptions,
+): AsyncGenerator<ImportItem> =>
+  format === 'json'
+    ? backupContactItems(source)
+    : parseContacts(source, {
+        format,
+        ...(options.defaultCountry ? { defaultCountry: options.defaultCountry } : {}),
+      });
+
+/** The contact groups of a file by member, indexed once the file has been read. */
+const groupsOf = (file: ReadFile): GroupIndex => {
+  file.memberGroups ??= groupIndex(file.groups);
+  return file.memberGroups;
+};
+
+/** Counts over every file, and the reading progress, told every 256 KB and after each file. */
+class Tally {
+  records = 0;
+  rejected = 0;
+  private bytes = 0;
+  private told = 0;
+
+  constructor(private readonly onProgress: ReadOptions['onProgress']) {}
+
+  read(bytes: number): void {
+    this.bytes += bytes;
+    if (this.bytes - this.told >= 256 * 1024) this.tell();
+  }
+
+  tell(): void {
+    this.told = this.bytes;
+    this.onProgress?.({ phase: 'reading', bytes: this.bytes, records: this.records });
+  }
+}
+
+const problemsOf = (file: string, problems: readonly ImportProblem[]): ImportRowProblem[] =>
+  problems.map((problem) => ({
+    ...problem,
+    file,
+    text: `${file}:${problem.line}: ${problem.field}: ${problem.reason}`,
+  }));
+
+const readFile = async (
+  file: ImportFile,
+  options: ReadOptions,
+  tally: Tally,
+  problems: ImportRowProblem[],
+  onRecord: (record: ImportRecord) => void,
+): Promise<ReadFile> => {
+  const spool = new Spool();
+  try {
+    const source = spool.copy(counting(file.bytes, (n) => tally.read(n)));
+    const resolved = await resolveFormat(source, file.format ?? 'auto');
+    const read: ReadFile = {
+      name: file.name,
+      format: resolved.format,
+      spool,
+      firstRecord: tally.records,
+      records: 0,
+      groups: [],
+    };
+    for await (const item of itemsOf(resolved.format, resolved.source, options)) {
+      if (item.kind === 'record') {
+        onRecord(item.record);
+        tally.records++;
+        read.records++;
+      } else if (item.kind === 'group') read.groups.push(item.group);
+      else {
+        tally.rejected++;
+        problems.push(...problemsOf(file.name, item.problems));
+      }
+    }
+    tally.tell();
+    return read;
+  } catch (error) {
+    await spool.dispose();
+    throw inFile(file.name, error);
+  }
+};
+
 /**
- * Reads every file: streams each through its parser and gathers compact records and problems.
- * Throws an `invalid_input` DomainError, prefixed with the file's name, for a file that cannot
- * be read at all (empty, binary, truncated, no recognisable header).
+ * Reads every file once: streams each through its parser, hands each good record to
+ * `onRecord`, and gathers the problems. Throws an `invalid_input` DomainError, prefixed with
+ * the file's name, for a file that cannot be read at all (empty, binary, truncated, no
+ * recognisable header). Call `dispose` on the result when done with it.
  */
 export const readContactFiles = async (
   files: readonly ImportFile[],
-  options: ReadOptions = {},
+  options: ReadOptions,
+  onRecord: (record: ImportRecord) => void,
 ): Promise<ReadContacts> => {
-  const read: Array<{ name: string; format: ImportFormat }> = [];
-  const records: ImportRecord[] = [];
-  const origins: number[] = [];
+  const read: ReadFile[] = [];
   const problems: ImportRowProblem[] = [];
-  let rejected = 0;
-  let bytes = 0;
-  let reported = 0;
-  let seen = 0;
-  const report = (force = false) => {
-    if (!options.onProgress) return;
-    if (!force && bytes - reported < 256 * 1024) return;
-    reported = bytes;
-    options.onProgress({ phase: 'reading', bytes, records: seen });
+  const tally = new Tally(options.onProgress);
+  const dispose = async () => {
+    for (const file of read) await file.spool.dispose();
   };
+  try {
+    for (const file of files) read.push(await readFile(file, options, tally, problems, onRecord));
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+  return {
+    files: read.map(({ name, format }) => ({ name, format })),
+    records: tally.records,
+    rejected: tally.rejected,
+    problems,
+    reread: () => reread(read, options),
+    withGroups: (record, index) => {
+      const file = read.findLast((f) => f.firstRecord <= index);
+      return file ? withGroups(record, groupsOf(file)) : record;
+    },
+    dispose,
+  };
+};
 
+/** A file that cannot be read at all: its name first, as one sentence. */
+const inFile = (name: string, error: unknown): unknown =>
+  error instanceof DomainError && error.code === 'invalid_input'
+    ? invalidInput(`${name}: ${error.message}`, error.fields)
+    : error;
+
+async function* reread(
+  files: readonly ReadFile[],
+  options: ReadOptions,
+): AsyncGenerator<RereadRecord> {
   for (const [index, file] of files.entries()) {
-    try {
-      const source = counting(file.bytes, (n) => {
-        bytes += n;
-        report();
-      });
-      const resolved = await resolveFormat(source, file.format ?? 'auto');
-      read.push({ name: file.name, format: resolved.format });
-      const items =
-        resolved.format === 'json'
-          ? backupContactItems(resolved.source)
-          : parseContacts(resolved.source, {
-              format: resolved.format,
-              ...(options.defaultCountry ? { defaultCountry: options.defaultCountry } : {}),
-            });
-      const own: ImportRecord[] = [];
-      const groups: ImportGroup[] = [];
-      for await (const item of items) {
-        if (item.kind === 'record') {
-          own.push(item.record);
-          seen++;
-        } else if (item.kind === 'group') groups.push(item.group);
-        else {
-          rejected++;
-          for (const problem of item.problems) {
-            problems.push({
-              ...problem,
-              file: file.name,
-              text: `${file.name}:${problem.line}: ${problem.field}: ${problem.reason}`,
-            });
-          }
-        }
-      }
-      for (const record of applyGroups(own, groups)) {
-        records.push(record);
-        origins.push(index);
-      }
-      report(true);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'invalid_input') {
-        throw invalidInput(`${file.name}: ${error.message}`, error.fields);
-      }
-      throw error;
+    const groups = groupsOf(file);
+    let records = 0;
+    for await (const item of itemsOf(file.format, file.spool.read(), options)) {
+      if (item.kind !== 'record') continue;
+      records++;
+      yield { record: withGroups(item.record, groups), file: index };
+    }
+    if (records !== file.records) {
+      throw new Error(`${file.name} read ${file.records} records, then ${records}`);
     }
   }
-  return { files: read, records, origins, rejected, problems };
-};
+}

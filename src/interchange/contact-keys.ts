@@ -2,11 +2,18 @@
 import { normalizeEmail, words } from '../domain/text';
 
 /**
+ * A URL already in the canonical form (lower case, nothing to escape): its own normal form.
+ * LinkedIn exports write most of them so, and every key is computed from one.
+ */
+const CANONICAL_LINKEDIN = /^https:\/\/www\.linkedin\.com\/(?:in|pub)\/[a-z0-9\-_.!~*'()]+$/;
+
+/**
  * A LinkedIn profile URL in one canonical form, `https://www.linkedin.com/in/slug`, from any of
  * `http://`, `linkedin.com/in/Slug/`, `de.linkedin.com/in/slug?trk=…`. Null when the text is
  * not a LinkedIn profile URL.
  */
 export const normalizeLinkedInUrl = (url: string): string | null => {
+  if (CANONICAL_LINKEDIN.test(url)) return url;
   const match =
     /^(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com\/(in|pub)\/([^/?#\s]+)/i.exec(
       url.trim(),

@@ -16,21 +16,44 @@ export interface CsvRecordView {
   readonly header: readonly string[];
 }
 
-/** Builds a reader of rows by header name: the index is computed once per file. */
+/** A row read by header name; `columns` maps each name asked for to its cell (-1: none). */
+class RowView implements CsvRecordView {
+  constructor(
+    private readonly row: CsvRow,
+    readonly header: readonly string[],
+    private readonly columns: (name: string) => number,
+  ) {}
+
+  get line(): number {
+    return this.row.line;
+  }
+
+  get(name: string): string {
+    const i = this.columns(name);
+    return i < 0 ? '' : (this.row.cells[i] ?? '').trim();
+  }
+}
+
+/**
+ * Builds a reader of rows by header name: each name a parser asks for is looked up once per
+ * file (lower-cased), not once per cell.
+ */
 export const headerIndex = (header: readonly string[]) => {
   const index = new Map<string, number>();
   header.forEach((name, i) => {
     const key = name.trim().toLowerCase();
     if (!index.has(key)) index.set(key, i);
   });
-  return (row: CsvRow): CsvRecordView => ({
-    line: row.line,
-    header,
-    get: (name: string) => {
-      const i = index.get(name.toLowerCase());
-      return i === undefined ? '' : (row.cells[i] ?? '').trim();
-    },
-  });
+  const asked = new Map<string, number>();
+  const columns = (name: string): number => {
+    let i = asked.get(name);
+    if (i === undefined) {
+      i = index.get(name.toLowerCase()) ?? -1;
+      asked.set(name, i);
+    }
+    return i;
+  };
+  return (row: CsvRow): CsvRecordView => new RowView(row, header, columns);
 };
 
 /** What distinguishes one CSV exporter from another. */

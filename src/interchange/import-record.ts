@@ -150,11 +150,10 @@ const clean = (text: string | null | undefined): string | null => {
  * outside 1–5 into problems instead of a record.
  */
 export const buildImportItem = (input: RecordInput, options: ParseOptions = {}): ImportItem => {
-  const problems: ImportProblem[] = [...(input.problems ?? [])];
+  const problems: ImportProblem[] = input.problems?.length ? [...input.problems] : [];
   const { line } = input;
 
   const emails: string[] = [];
-  const seenEmails = new Set<string>();
   for (const { value, field } of input.emails ?? []) {
     const email = value.trim();
     if (!email) continue;
@@ -163,9 +162,7 @@ export const buildImportItem = (input: RecordInput, options: ParseOptions = {}):
       continue;
     }
     const key = normalizeEmail(email);
-    if (seenEmails.has(key)) continue;
-    seenEmails.add(key);
-    emails.push(email);
+    if (!emails.some((kept) => normalizeEmail(kept) === key)) emails.push(email);
   }
 
   const phones: string[] = [];
@@ -198,7 +195,7 @@ export const buildImportItem = (input: RecordInput, options: ParseOptions = {}):
   const organization = clean(input.organization);
   const displayName =
     clean(input.displayName) ??
-    clean([givenName, familyName].filter(Boolean).join(' ')) ??
+    (givenName && familyName ? `${givenName} ${familyName}` : (givenName ?? familyName)) ??
     clean(input.nickname) ??
     organization ??
     emails[0] ??
@@ -210,7 +207,8 @@ export const buildImportItem = (input: RecordInput, options: ParseOptions = {}):
     return { kind: 'invalid', line, problems };
   }
 
-  const record: ImportRecord = {
+  // Filled in place, not spread: this runs for every row of a file, twice (see `Spool`).
+  const record: { -readonly [K in keyof ImportRecord]: ImportRecord[K] } = {
     line,
     source: input.source,
     displayName,
@@ -222,16 +220,44 @@ export const buildImportItem = (input: RecordInput, options: ParseOptions = {}):
     title: clean(input.title),
     location: clean(input.location),
     notes: clean(input.notes),
-    tags: tidyList(input.tags),
-    ...(stature !== null && { stature }),
-    ...(input.linkedinUrl && { linkedinUrl: input.linkedinUrl }),
-    ...(input.connectedOn && { connectedOn: input.connectedOn }),
-    ...(input.photo && { photo: input.photo }),
-    ...(input.relatedNames?.length && { relatedNames: input.relatedNames }),
-    ...(input.socialProfiles?.length && { socialProfiles: input.socialProfiles }),
-    ...(input.uid && { uid: input.uid }),
+    tags: input.tags?.length ? tidyList(input.tags) : [],
   };
+  if (stature !== null) record.stature = stature;
+  if (input.linkedinUrl) record.linkedinUrl = input.linkedinUrl;
+  if (input.connectedOn) record.connectedOn = input.connectedOn;
+  if (input.photo) record.photo = input.photo;
+  if (input.relatedNames?.length) record.relatedNames = input.relatedNames;
+  if (input.socialProfiles?.length) record.socialProfiles = input.socialProfiles;
+  if (input.uid) record.uid = input.uid;
   return { kind: 'record', record };
+};
+
+/** The names of the groups that list each member, by member key (`uid:…`, `email:…`). */
+export type GroupIndex = ReadonlyMap<string, readonly string[]>;
+
+export const groupIndex = (groups: readonly ImportGroup[]): GroupIndex => {
+  const byMember = new Map<string, string[]>();
+  for (const group of groups) {
+    for (const member of group.members) {
+      const names = byMember.get(member) ?? [];
+      names.push(group.name);
+      byMember.set(member, names);
+    }
+  }
+  return byMember;
+};
+
+/** The record with the names of the groups that list it (by UID or email) as `groups` and tags. */
+export const withGroups = (record: ImportRecord, index: GroupIndex): ImportRecord => {
+  if (index.size === 0) return record;
+  const names: string[] = [];
+  if (record.uid) names.push(...(index.get(`uid:${record.uid}`) ?? []));
+  for (const email of record.emails) {
+    names.push(...(index.get(`email:${normalizeEmail(email)}`) ?? []));
+  }
+  if (names.length === 0) return record;
+  const groupNames = tidyList([...(record.groups ?? []), ...names]);
+  return { ...record, groups: groupNames, tags: tidyList([...record.tags, ...groupNames]) };
 };
 
 /**
@@ -242,25 +268,8 @@ export const applyGroups = (
   records: readonly ImportRecord[],
   groups: readonly ImportGroup[],
 ): ImportRecord[] => {
-  if (groups.length === 0) return [...records];
-  const byMember = new Map<string, string[]>();
-  for (const group of groups) {
-    for (const member of group.members) {
-      const names = byMember.get(member) ?? [];
-      names.push(group.name);
-      byMember.set(member, names);
-    }
-  }
-  return records.map((record) => {
-    const names: string[] = [];
-    if (record.uid) names.push(...(byMember.get(`uid:${record.uid}`) ?? []));
-    for (const email of record.emails) {
-      names.push(...(byMember.get(`email:${normalizeEmail(email)}`) ?? []));
-    }
-    if (names.length === 0) return record;
-    const groupNames = tidyList([...(record.groups ?? []), ...names]);
-    return { ...record, groups: groupNames, tags: tidyList([...record.tags, ...groupNames]) };
-  });
+  const index = groupIndex(groups);
+  return records.map((record) => withGroups(record, index));
 };
 
 /** Everything a file held, gathered: the records (groups applied), the rejects and the groups. */

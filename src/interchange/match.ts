@@ -9,11 +9,17 @@
  * clusters the batch with itself (a record joins the earliest earlier record it matches);
  * phase 2 matches each cluster, its records combined, against the existing people. Maps are
  * built once, so the cost is linear in people + records.
+ *
+ * Both phases stream, so that an import need not hold its records: `ImportClusters` takes them
+ * one by one and keeps their keys and the few records that join an earlier one; `ClusterMatcher`
+ * takes the same records again, in the same order, and decides each cluster when its first
+ * record comes by. `matchRecords` runs both over an array.
  */
 import type { PersonId } from '../domain/person';
 import { tidyList } from '../domain/person';
 import { emailKey, normalizeLinkedInUrl, wordsKey } from './contact-keys';
 import type { ContactPhoto, ImportRecord } from './import-record';
+import { IntList, KeyTable, Postings } from './key-table';
 import { type PhoneOptions, phoneKey } from './phone';
 
 /** What matching needs to know about an existing person. */
@@ -94,6 +100,29 @@ interface Keys {
   readonly organization: string;
 }
 
+/** Most contacts have no phone and many no email: one shared empty list instead of one each. */
+const NONE: readonly string[] = [];
+
+/** What every canonical LinkedIn URL starts with: left out of the key, half its length. */
+const LINKEDIN_ORIGIN = 'https://www.linkedin.com/';
+
+const linkedInKey = (url: string): string | null =>
+  normalizeLinkedInUrl(url)?.slice(LINKEDIN_ORIGIN.length) ?? null;
+
+const namesOf = (
+  contact: Pick<ImportRecord, 'displayName' | 'givenName' | 'familyName'>,
+): readonly string[] => {
+  // A display name that is only an email says nothing about the name.
+  const display = contact.displayName.includes('@') ? '' : wordsKey(contact.displayName);
+  if (contact.givenName || contact.familyName) {
+    const joined = `${contact.givenName ?? ''} ${contact.familyName ?? ''}`;
+    // Usually the display name is this very text (a LinkedIn row): no need to fold it twice.
+    const full = display && joined === contact.displayName ? display : wordsKey(joined);
+    if (full && full !== display) return display ? [display, full] : [full];
+  }
+  return display ? [display] : NONE;
+};
+
 const keysOf = (
   contact: Pick<
     ImportRecord,
@@ -101,24 +130,16 @@ const keysOf = (
   > & { readonly linkedinUrl?: string | null },
   options: PhoneOptions,
 ): Keys => {
-  const names: string[] = [];
-  // A display name that is only an email says nothing about the name.
-  const display = contact.displayName.includes('@') ? '' : wordsKey(contact.displayName);
-  if (display) names.push(display);
-  if (contact.givenName || contact.familyName) {
-    const full = wordsKey(`${contact.givenName ?? ''} ${contact.familyName ?? ''}`);
-    if (full && full !== display) names.push(full);
-  }
-  const phones: string[] = [];
+  let phones = NONE;
   for (const phone of contact.phones) {
     const key = phoneKey(phone, options);
-    if (key) phones.push(key);
+    if (key) phones = [...phones, key];
   }
   return {
-    emails: contact.emails.map(emailKey),
-    linkedin: contact.linkedinUrl ? normalizeLinkedInUrl(contact.linkedinUrl) : null,
+    emails: contact.emails.length > 0 ? contact.emails.map(emailKey) : NONE,
+    linkedin: contact.linkedinUrl ? linkedInKey(contact.linkedinUrl) : null,
     phones,
-    names,
+    names: namesOf(contact),
     organization: wordsKey(contact.organization),
   };
 };
@@ -129,81 +150,64 @@ interface Found {
   readonly by: MatchKey;
 }
 
-/**
- * One key's entries: a single entry is stored as the number itself, so that 50,000 unique
- * emails do not become 50,000 one-element arrays for the garbage collector.
- */
-type Postings = Map<string, number | number[]>;
-
-const post = (map: Postings, key: string, entry: number): void => {
-  const at = map.get(key);
-  if (at === undefined) map.set(key, entry);
-  else if (typeof at === 'number') {
-    if (at !== entry) map.set(key, [at, entry]);
-  } else if (!at.includes(entry)) at.push(entry);
-};
-
-const visit = (map: Postings, key: string, each: (entry: number) => void): void => {
-  const at = map.get(key);
-  if (at === undefined) return;
-  if (typeof at === 'number') each(at);
-  else for (const entry of at) each(entry);
-};
-
 /** Entries (people, or leading records of the batch) by each of their keys. */
 class KeyIndex {
-  private readonly email: Postings = new Map();
-  private readonly linkedin: Postings = new Map();
-  private readonly phone: Postings = new Map();
-  private readonly name: Postings = new Map();
-  private readonly organizations: string[] = [];
-  /** Entries with a LinkedIn profile: one person has one, so another profile is another person. */
-  private readonly withLinkedIn = new Set<number>();
+  private readonly email = new Postings();
+  private readonly linkedin = new Postings();
+  private readonly phone = new Postings();
+  private readonly name = new Postings();
+  /**
+   * The names again, for entries without a LinkedIn profile when posted: a contact with a
+   * profile is compared by name only with those, and in a LinkedIn export that is nobody.
+   */
+  private readonly nameWithoutLinkedIn = new Postings();
+  private readonly organizationKeys = new KeyTable();
+  /** Entry → the number of its organisation's key + 1 (0: none known). */
+  private readonly organizations = new IntList();
+  /** 1 for entries with a LinkedIn profile: one person has one, so another is another person. */
+  private readonly withLinkedIn = new IntList();
 
-  add(entry: number, keys: Keys): void {
-    for (const email of keys.emails) post(this.email, email, entry);
+  /** Posts the keys of `entry`; `fresh` when no entry as high was posted before. */
+  add(entry: number, keys: Keys, fresh: boolean): void {
+    for (const email of keys.emails) this.email.post(email, entry, fresh);
     if (keys.linkedin) {
-      post(this.linkedin, keys.linkedin, entry);
-      this.withLinkedIn.add(entry);
+      this.linkedin.post(keys.linkedin, entry, fresh);
+      this.withLinkedIn.set(entry, 1);
     }
-    for (const phone of keys.phones) post(this.phone, phone, entry);
-    for (const name of keys.names) post(this.name, name, entry);
-    if (keys.organization && !this.organizations[entry]) {
-      this.organizations[entry] = keys.organization;
+    for (const phone of keys.phones) this.phone.post(phone, entry, fresh);
+    const linked = this.withLinkedIn.get(entry) === 1;
+    for (const name of keys.names) {
+      this.name.post(name, entry, fresh);
+      if (!linked) this.nameWithoutLinkedIn.post(name, entry, fresh);
+    }
+    if (keys.organization && this.organizations.get(entry) === 0) {
+      this.organizations.set(entry, this.organizationKeys.add(keys.organization) + 1);
     }
   }
 
   find(keys: Keys): Found | null {
     let entries: Map<number, MatchKey> | null = null;
-    let by: MatchKey | null = null;
-    const hit = (key: MatchKey) => (entry: number) => {
-      entries ??= new Map();
-      if (entries.has(entry)) return;
-      entries.set(entry, key);
-      by ??= key;
-    };
-    if (keys.emails.length > 0) {
-      const onEmail = hit('email');
-      for (const email of keys.emails) visit(this.email, email, onEmail);
-    }
-    if (keys.linkedin) visit(this.linkedin, keys.linkedin, hit('linkedin'));
-    if (keys.phones.length > 0) {
-      const onPhone = hit('phone');
-      for (const phone of keys.phones) visit(this.phone, phone, onPhone);
-    }
-    if (entries && by) return { entries, by };
+    for (const email of keys.emails) entries = this.email.collect(email, 'email', entries);
+    if (keys.linkedin) entries = this.linkedin.collect(keys.linkedin, 'linkedin', entries);
+    for (const phone of keys.phones) entries = this.phone.collect(phone, 'phone', entries);
+    if (entries) return { entries, by: entries.values().next().value ?? 'email' };
+    return this.findByName(keys);
+  }
 
-    const named = new Set<number>();
+  private findByName(keys: Keys): Found | null {
     // Past the strong keys, an entry with a LinkedIn profile has another one than this contact:
     // two connections with the same name at the same company are two people.
-    const onName = (entry: number) => {
-      if (!keys.linkedin || !this.withLinkedIn.has(entry)) named.add(entry);
-    };
-    for (const name of keys.names) visit(this.name, name, onName);
-    if (named.size === 0) return null;
+    let named: Map<number, MatchKey> | null = null;
+    const names = keys.linkedin ? this.nameWithoutLinkedIn : this.name;
+    for (const name of keys.names) named = names.collect(name, 'name', named);
+    if (named && keys.linkedin) {
+      for (const entry of named.keys()) if (this.withLinkedIn.get(entry) === 1) named.delete(entry);
+    }
+    if (!named || named.size === 0) return null;
     if (keys.organization) {
-      const sameOrganization = [...named].filter(
-        (entry) => this.organizations[entry] === keys.organization,
+      const organization = this.organizationKeys.find(keys.organization) + 1;
+      const sameOrganization = [...named.keys()].filter(
+        (entry) => organization > 0 && this.organizations.get(entry) === organization,
       );
       if (sameOrganization.length > 0) {
         return {
@@ -215,7 +219,9 @@ class KeyIndex {
     // The name alone is evidence only when it has two words or more and one side does not say
     // where the person works (a phone card without a company, a LinkedIn row with one).
     if (!keys.names.some((name) => name.includes(' '))) return null;
-    const loose = [...named].filter((entry) => !keys.organization || !this.organizations[entry]);
+    const loose = [...named.keys()].filter(
+      (entry) => !keys.organization || this.organizations.get(entry) === 0,
+    );
     return loose.length > 0
       ? { entries: new Map(loose.map((e) => [e, 'name'])), by: 'name' }
       : null;
@@ -333,97 +339,224 @@ const KEY_WORDS: Readonly<Record<MatchKey, string>> = {
   name: 'name',
 };
 
+/** The keys by number, as `Clustering` keeps them. */
+const MATCH_KEYS: readonly MatchKey[] = ['email', 'linkedin', 'phone', 'name-organization', 'name'];
+
+/**
+ * How the records of an import cluster, as phase 1 found: which record each one joined, and
+ * the records that joined an earlier one (held until phase 2 combines them with it). Records
+ * that lead a cluster are not held: phase 2 reads them again.
+ */
+export class Clustering {
+  private records = 0;
+  private leading = 0;
+  private readonly leaders = new IntList();
+  private readonly joinedBy = new IntList();
+  private readonly members = new Map<number, Array<{ index: number; record: ImportRecord }>>();
+
+  /** How many clusters the records make: the distinct people of the import. */
+  get clusters(): number {
+    return this.leading;
+  }
+
+  /** The next record leads a cluster of its own; returns its index. */
+  lead(): number {
+    const index = this.records++;
+    this.leaders.set(index, index);
+    this.leading++;
+    return index;
+  }
+
+  /** The next record, `record`, joins the cluster `leader` leads, found by `by`. */
+  join(leader: number, by: MatchKey, record: ImportRecord): void {
+    const index = this.records++;
+    this.leaders.set(index, leader);
+    this.joinedBy.set(index, MATCH_KEYS.indexOf(by));
+    const members = this.members.get(leader);
+    if (members) members.push({ index, record });
+    else this.members.set(leader, [{ index, record }]);
+  }
+
+  /** The record leading the cluster of record `index` (itself for a leader). */
+  leaderOf(index: number): number {
+    return this.leaders.get(index);
+  }
+
+  /** The key by which record `index` joined its leader. */
+  joinedByOf(index: number): MatchKey {
+    return MATCH_KEYS[this.joinedBy.get(index)]!;
+  }
+
+  /** Whether later records of the import join record `index`. */
+  hasMembers(index: number): boolean {
+    return this.members.has(index);
+  }
+
+  /**
+   * Replaces each held record by `revise(record, index)`: for what is known only once a file
+   * has been read to its end (the contact groups of a vCard file).
+   */
+  reviseMembers(revise: (record: ImportRecord, index: number) => ImportRecord): void {
+    for (const members of this.members.values()) {
+      for (const member of members) member.record = revise(member.record, member.index);
+    }
+  }
+
+  /** The leader's record combined with every record that joined it, in order; let go of them. */
+  combine(leader: number, record: ImportRecord): ImportRecord {
+    let combined = record;
+    for (const member of this.members.get(leader) ?? []) {
+      combined = mergeRecords(combined, member.record);
+    }
+    this.members.delete(leader);
+    return combined;
+  }
+}
+
+/**
+ * Phase 1, record by record: each record joins the earliest earlier record of the import it
+ * matches (by a strong key, or by a name that points at one cluster only), or leads a cluster
+ * of its own. Only the keys of the clusters are indexed; `done` lets them go.
+ */
+export class ImportClusters {
+  private readonly index = new KeyIndex();
+  private readonly clustering = new Clustering();
+
+  constructor(private readonly options: MatchOptions = {}) {}
+
+  add(record: ImportRecord): void {
+    const keys = keysOf(record, this.options);
+    const found = this.index.find(keys);
+    const strong = found && found.by !== 'name' && found.by !== 'name-organization';
+    if (!found || !(strong || found.entries.size === 1)) {
+      this.index.add(this.clustering.lead(), keys, true);
+      return;
+    }
+    const leader = Math.min(...found.entries.keys());
+    this.clustering.join(leader, found.by, record);
+    this.index.add(leader, keys, false);
+  }
+
+  /** The clusters, once every record has been added. */
+  done(): Clustering {
+    return this.clustering;
+  }
+}
+
+type UpdateDecision = Extract<MatchDecision, { readonly kind: 'update' }>;
+
+/**
+ * What `ClusterMatcher.next` says of one record: its decision, but an update without its
+ * changes, which are known only at `finish` (a later cluster may still join it).
+ */
+export type MatchStep =
+  | Exclude<MatchDecision, UpdateDecision>
+  | Omit<UpdateDecision, 'changes' | 'record'>;
+
+/**
+ * Phase 2: the records again, in the order phase 1 took them. Each cluster is matched against
+ * the existing people when its leading record comes by, its records combined: created, a
+ * conflict, or an update of one person; a cluster that finds a person an earlier cluster
+ * already updates joins that one. Updates are held (they are at most one per person) and
+ * decided at `finish`.
+ */
+export class ClusterMatcher {
+  private readonly index = new KeyIndex();
+  private at = 0;
+  /** Person → the leader of the cluster that updates them. */
+  private readonly claimedBy = new Map<number, number>();
+  /** Leader → the person it updates, the key that found them, and the records combined. */
+  private readonly updates = new Map<
+    number,
+    { readonly person: number; readonly by: MatchKey; record: ImportRecord }
+  >();
+  /** A leader that joined an earlier cluster in phase 2 → that cluster's leader. */
+  private readonly joinedLater = new Map<number, number>();
+
+  constructor(
+    private readonly people: readonly MatchPerson[],
+    private readonly clustering: Clustering,
+    private readonly options: MatchOptions = {},
+  ) {
+    people.forEach((person, p) => {
+      this.index.add(p, keysOf(person, options), true);
+    });
+  }
+
+  next(record: ImportRecord): MatchStep {
+    const at = this.at++;
+    const leader = this.clustering.leaderOf(at);
+    if (leader !== at) {
+      // The records of a cluster were combined when its leader came by.
+      return {
+        kind: 'merge',
+        into: this.joinedLater.get(leader) ?? leader,
+        matchedBy: this.clustering.joinedByOf(at),
+      };
+    }
+    return this.decide(at, this.clustering.combine(at, record));
+  }
+
+  private decide(leader: number, record: ImportRecord): MatchStep {
+    const found = this.index.find(keysOf(record, this.options));
+    if (!found) return { kind: 'create', record };
+    if (found.entries.size > 1) {
+      const candidates = [...found.entries.keys()].sort((a, b) => a - b);
+      const named = candidates
+        .map((p) => `${this.people[p]!.displayName} (${KEY_WORDS[found.entries.get(p)!]})`)
+        .join(', ');
+      return {
+        kind: 'conflict',
+        candidates: candidates.map((p) => this.people[p]!.id),
+        reason: `matches ${candidates.length} people: ${named}`,
+        record,
+      };
+    }
+    const person = [...found.entries.keys()][0]!;
+    const earlier = this.claimedBy.get(person);
+    if (earlier !== undefined) {
+      // Two clusters of this import are the same existing person: the later joins the earlier.
+      const update = this.updates.get(earlier)!;
+      update.record = mergeRecords(update.record, record);
+      this.joinedLater.set(leader, earlier);
+      return { kind: 'merge', into: earlier, matchedBy: found.by };
+    }
+    this.claimedBy.set(person, leader);
+    this.updates.set(leader, { person, by: found.by, record });
+    return { kind: 'update', personId: this.people[person]!.id, matchedBy: found.by };
+  }
+
+  /** The updates, in the order of their leading records, with what each adds to its person. */
+  finish(): Array<{ readonly index: number; readonly decision: UpdateDecision }> {
+    return [...this.updates].map(([index, { person, by, record }]) => ({
+      index,
+      decision: {
+        kind: 'update',
+        personId: this.people[person]!.id,
+        matchedBy: by,
+        changes: changesFor(this.people[person]!, record, this.options),
+        record,
+      },
+    }));
+  }
+}
+
 /**
  * Decides, for each record, `create`, `update`, `merge` (into an earlier record of the same
  * import) or `conflict` (it matches several existing people). The result has one decision per
- * record, in order.
+ * record, in order. A merge points at the record whose decision is not a merge.
  */
 export const matchRecords = (
   people: readonly MatchPerson[],
   records: readonly ImportRecord[],
   options: MatchOptions = {},
 ): MatchDecision[] => {
-  // Phase 1: the batch against itself. Each record joins the earliest record it matches.
-  const decisions: Array<MatchDecision | undefined> = new Array(records.length);
-  const combined = new Map<number, ImportRecord>();
-  const batch = new KeyIndex();
-  const recordKeys: Keys[] = [];
-  records.forEach((record, i) => {
-    const keys = keysOf(record, options);
-    recordKeys[i] = keys;
-    const found = batch.find(keys);
-    const strong = found && found.by !== 'name' && found.by !== 'name-organization';
-    const leader =
-      found && (strong || found.entries.size === 1) ? Math.min(...found.entries.keys()) : null;
-    if (leader === null) {
-      combined.set(i, record);
-      batch.add(i, keys);
-      return;
-    }
-    decisions[i] = { kind: 'merge', into: leader, matchedBy: found!.by };
-    combined.set(leader, mergeRecords(combined.get(leader)!, record));
-    batch.add(leader, keys);
-  });
-
-  // Phase 2: each cluster, combined, against the existing people.
-  const index = new KeyIndex();
-  people.forEach((person, p) => {
-    index.add(p, keysOf(person, options));
-  });
-  const claimedBy = new Map<number, number>();
-  const updates: Array<{ leader: number; person: number; by: MatchKey }> = [];
-  for (const [leader, record] of combined) {
-    // A record nothing merged into still has the keys computed in phase 1.
-    const keys = record === records[leader] ? recordKeys[leader]! : keysOf(record, options);
-    const found = index.find(keys);
-    if (!found) {
-      decisions[leader] = { kind: 'create', record };
-      continue;
-    }
-    if (found.entries.size > 1) {
-      const candidates = [...found.entries.keys()].sort((a, b) => a - b);
-      const named = candidates
-        .map((p) => `${people[p]!.displayName} (${KEY_WORDS[found.entries.get(p)!]})`)
-        .join(', ');
-      decisions[leader] = {
-        kind: 'conflict',
-        candidates: candidates.map((p) => people[p]!.id),
-        reason: `matches ${candidates.length} people: ${named}`,
-        record,
-      };
-      continue;
-    }
-    const person = [...found.entries.keys()][0]!;
-    const earlier = claimedBy.get(person);
-    if (earlier !== undefined) {
-      // Two clusters of this import are the same existing person: the later joins the earlier.
-      decisions[leader] = { kind: 'merge', into: earlier, matchedBy: found.by };
-      combined.set(earlier, mergeRecords(combined.get(earlier)!, record));
-      continue;
-    }
-    claimedBy.set(person, leader);
-    updates.push({ leader, person, by: found.by });
-  }
-  for (const { leader, person, by } of updates) {
-    const record = combined.get(leader)!;
-    decisions[leader] = {
-      kind: 'update',
-      personId: people[person]!.id,
-      matchedBy: by,
-      changes: changesFor(people[person]!, record, options),
-      record,
-    };
-  }
-
-  // A merge points at a record that may itself have merged later on: point at the survivor.
-  const root = (i: number): number => {
-    let at = i;
-    for (let d = decisions[at]; d?.kind === 'merge'; d = decisions[at]) at = d.into;
-    return at;
-  };
-  return decisions.map((decision) =>
-    decision?.kind === 'merge' ? { ...decision, into: root(decision.into) } : decision!,
-  );
+  const clusters = new ImportClusters(options);
+  for (const record of records) clusters.add(record);
+  const matcher = new ClusterMatcher(people, clusters.done(), options);
+  const steps = records.map((record) => matcher.next(record));
+  const updates = new Map(matcher.finish().map((u) => [u.index, u.decision]));
+  return steps.map((step, i) => (step.kind === 'update' ? updates.get(i)! : step));
 };
 
 /** Counts for a preview or a summary. */

@@ -142,6 +142,18 @@ export async function* decodeText(
 const iconvName = (encoding: Exclude<TextEncoding, 'auto'>): string =>
   encoding === 'windows-1252' ? 'win1252' : encoding.replace('-', '');
 
+/** V8 copies a slice shorter than this; a longer one points into the string it was cut from. */
+const SHARED_SLICE_MIN = 13;
+
+/**
+ * `text` as a string of its own. A slice of a decoded chunk keeps the whole chunk alive for as
+ * long as the slice lives: a kept cell or key would hold on to the file's text, chunk by chunk.
+ * Joining two parts builds a new flat string of exactly this text (a concatenation would point
+ * at its parts; a slice of one, at a copy one character longer).
+ */
+export const detached = (text: string): string =>
+  text.length < SHARED_SLICE_MIN ? text : [text.slice(0, 1), text.slice(1)].join('');
+
 /** Rewrites CRLF and lone CR as LF, across chunk boundaries. */
 export async function* normalizeNewlines(text: AsyncIterable<string>): AsyncGenerator<string> {
   let pendingCr = false;

@@ -45,8 +45,10 @@ const openSqlite = (dataDir: string): OpenDatabase => {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // A large page cache keeps bulk writes (imports, demo networks) from thrashing the indexes.
-  sqlite.pragma('cache_size = -262144');
+  // The page cache, 64 MB: imports and demo networks of 50,000 people write as fast as with
+  // 256 MB, and an import peaks 40 MB lower (160 MB at two million rows). Writes far larger
+  // than the cache are slower for it: two million imported rows by 30%, a million ties by 10%.
+  sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = memory');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   // One connection: a bulk write on the raw handle runs inside whatever transaction is open.
