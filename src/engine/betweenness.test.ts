@@ -1,8 +1,7 @@
-import Graph from 'graphology';
 import graphologyBetweenness from 'graphology-metrics/centrality/betweenness';
 import { describe, expect, it } from 'vitest';
 import { generateSocialGraph } from '../../bench/generators/social-graph';
-import { createRng } from '../domain/random';
+import { randomGraph, toGraphology } from '../../test/engine-graphs';
 import {
   approximateBetweenness,
   approximateBetweennessDetailed,
@@ -10,34 +9,10 @@ import {
   spearman,
   topIndices,
 } from './betweenness';
-import { buildGraph, type CompactGraph, type GraphEdge } from './graph';
-
-const toGraphology = (graph: CompactGraph): Graph => {
-  const g = new Graph({ type: 'undirected' });
-  for (const id of graph.ids) g.addNode(id);
-  for (let i = 0; i < graph.n; i++)
-    for (let k = graph.offsets[i]!; k < graph.offsets[i + 1]!; k++) {
-      const j = graph.neighbors[k]!;
-      if (i < j) g.addEdge(graph.ids[i], graph.ids[j], { weight: graph.weights[k] });
-    }
-  return g;
-};
+import { buildGraph, type GraphEdge } from './graph';
 
 const chain = (ids: readonly string[]): GraphEdge[] =>
   ids.slice(1).map((id, i) => ({ a: ids[i]!, b: id, weight: 1 }));
-
-const randomGraph = (seed: number, n: number, ties: number): CompactGraph => {
-  const rng = createRng(seed);
-  const ids = Array.from({ length: n }, (_, i) => `p${i}`);
-  const edges: GraphEdge[] = [];
-  for (let e = 0; e < ties; e++)
-    edges.push({
-      a: ids[Math.floor(rng() * n)]!,
-      b: ids[Math.floor(rng() * n)]!,
-      weight: rng() + 0.1,
-    });
-  return buildGraph(ids, edges);
-};
 
 const overlap = (a: Int32Array, b: Int32Array): number => {
   const set = new Set(a);

@@ -1,8 +1,8 @@
-import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import graphologyModularity from 'graphology-metrics/graph/modularity';
 import { describe, expect, it } from 'vitest';
 import { generateSocialGraph } from '../../bench/generators/social-graph';
+import { randomGraph, toGraphology } from '../../test/engine-graphs';
 import { createRng } from '../domain/random';
 import {
   detectCommunities,
@@ -12,17 +12,6 @@ import {
 } from './communities';
 import { buildGraph, type CompactGraph, type GraphEdge } from './graph';
 
-const toGraphology = (graph: CompactGraph): Graph => {
-  const g = new Graph({ type: 'undirected' });
-  for (const id of graph.ids) g.addNode(id);
-  for (let i = 0; i < graph.n; i++)
-    for (let k = graph.offsets[i]!; k < graph.offsets[i + 1]!; k++) {
-      const j = graph.neighbors[k]!;
-      if (i < j) g.addEdge(graph.ids[i], graph.ids[j], { weight: graph.weights[k] });
-    }
-  return g;
-};
-
 const clique = (ids: readonly string[], weight = 1): GraphEdge[] =>
   ids.flatMap((a, i) => ids.slice(i + 1).map((b) => ({ a, b, weight })));
 
@@ -31,19 +20,6 @@ const barbell = (): CompactGraph => {
   const a = ['a0', 'a1', 'a2', 'a3', 'a4'];
   const b = ['b0', 'b1', 'b2', 'b3', 'b4'];
   return buildGraph([...a, ...b], [...clique(a), ...clique(b), { a: 'a4', b: 'b0', weight: 1 }]);
-};
-
-const randomGraph = (seed: number, n: number, ties: number): CompactGraph => {
-  const rng = createRng(seed);
-  const ids = Array.from({ length: n }, (_, i) => `p${i}`);
-  const edges: GraphEdge[] = [];
-  for (let e = 0; e < ties; e++)
-    edges.push({
-      a: ids[Math.floor(rng() * n)]!,
-      b: ids[Math.floor(rng() * n)]!,
-      weight: rng() + 0.1,
-    });
-  return buildGraph(ids, edges);
 };
 
 describe('detectCommunities', () => {

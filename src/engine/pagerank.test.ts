@@ -1,35 +1,9 @@
-import Graph from 'graphology';
 import graphologyPagerank from 'graphology-metrics/centrality/pagerank';
 import { describe, expect, it } from 'vitest';
 import { generateSocialGraph } from '../../bench/generators/social-graph';
-import { createRng } from '../domain/random';
-import { buildGraph, type CompactGraph, type GraphEdge } from './graph';
+import { randomGraph, toGraphology } from '../../test/engine-graphs';
+import { buildGraph, type CompactGraph } from './graph';
 import { DEFAULTS, pagerank, pagerankDetailed } from './pagerank';
-
-const toGraphology = (graph: CompactGraph): Graph => {
-  const g = new Graph({ type: 'undirected' });
-  for (const id of graph.ids) g.addNode(id);
-  for (let i = 0; i < graph.n; i++)
-    for (let k = graph.offsets[i]!; k < graph.offsets[i + 1]!; k++) {
-      const j = graph.neighbors[k]!;
-      if (i < j) g.addEdge(graph.ids[i], graph.ids[j], { weight: graph.weights[k] });
-    }
-  return g;
-};
-
-/** A sparse random graph with isolated people and several components. */
-const randomGraph = (seed: number, n: number, ties: number): CompactGraph => {
-  const rng = createRng(seed);
-  const ids = Array.from({ length: n }, (_, i) => `p${i}`);
-  const edges: GraphEdge[] = [];
-  for (let e = 0; e < ties; e++)
-    edges.push({
-      a: ids[Math.floor(rng() * n)]!,
-      b: ids[Math.floor(rng() * n)]!,
-      weight: 0.1 + rng(),
-    });
-  return buildGraph(ids, edges);
-};
 
 const star = (leaves: number): CompactGraph =>
   buildGraph(

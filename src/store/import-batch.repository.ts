@@ -89,9 +89,6 @@ export const REVERTIBLE_COLUMNS = [
 
 type RevertibleColumn = (typeof REVERTIBLE_COLUMNS)[number];
 
-/** Most imported people have no phone or tag: skip the JSON parser for an empty list. */
-const listOf = (text: string): string[] => (text === '[]' ? [] : fromJsonList(text));
-
 const BATCH_COLUMNS = ['id', 'format', 'file_name', 'created_at', 'summary', 'undone_at'] as const;
 
 const toBatch = (row: {
@@ -207,13 +204,13 @@ export class ImportBatchRepository {
       displayName: r.display_name,
       givenName: r.given_name,
       familyName: r.family_name,
-      emails: listOf(r.emails),
-      phones: listOf(r.phones),
+      emails: fromJsonList(r.emails),
+      phones: fromJsonList(r.phones),
       organization: r.organization,
       title: r.title,
       location: r.location,
       notes: r.notes,
-      tags: listOf(r.tags),
+      tags: fromJsonList(r.tags),
       linkedinUrl: r.linkedin_url,
       hasPhoto: Number(r.has_photo) === 1,
     }));

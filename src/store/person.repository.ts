@@ -304,13 +304,7 @@ export class PersonRepository {
       .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .execute();
-    await this.db
-      .deleteFrom('person_search')
-      .where('workspace_id', '=', workspaceId)
-      .where('person_id', '=', id)
-      .execute();
-    const terms = termsOf(row);
-    if (terms.length > 0) await this.db.insertInto('person_search').values(terms).execute();
+    await this.replaceTerms(workspaceId, [id], [row]);
     return this.require(workspaceId, id);
   }
 
@@ -326,14 +320,23 @@ export class PersonRepository {
         .where('workspace_id', '=', workspaceId)
         .where('id', 'in', batch)
         .execute();
-      await this.db
-        .deleteFrom('person_search')
-        .where('workspace_id', '=', workspaceId)
-        .where('person_id', 'in', batch)
-        .execute();
-      await this.bulk.insert('person_search', rows.flatMap(termsOf));
+      await this.replaceTerms(workspaceId, batch, rows);
     }
     await this.refreshStatistics(ids.length);
+  }
+
+  /** Replaces the search terms of the people `ids` with those of their (new) rows. */
+  private async replaceTerms(
+    workspaceId: string,
+    ids: readonly string[],
+    rows: readonly PersonTable[],
+  ): Promise<void> {
+    await this.db
+      .deleteFrom('person_search')
+      .where('workspace_id', '=', workspaceId)
+      .where('person_id', 'in', ids)
+      .execute();
+    await this.bulk.insert('person_search', rows.flatMap(termsOf));
   }
 
   /**
