@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -11,8 +10,6 @@ import {
   REFERENCE,
   referenceMismatches,
 } from './quality.bench';
-
-const haveDatasets = existsSync(join(DEFAULT_DATASETS, 'USAir.txt'));
 
 describe('the reference table', () => {
   it('names the best index of each network as the README does', () => {
@@ -30,7 +27,7 @@ describe('the reference table', () => {
   });
 });
 
-describe.skipIf(!haveDatasets)('the quality bench on USAir, quick', () => {
+describe('the quality bench on USAir, quick', () => {
   // Two seeded splits of USAir (332 people): the split-to-split sd is about 0.012, so our
   // baselines land within 0.02 of the README's 10-split values.
   const quality = evaluateNetwork('USAir', { splits: 2, seed: 1 });
@@ -59,7 +56,7 @@ describe.skipIf(!haveDatasets)('the quality bench on USAir, quick', () => {
   });
 });
 
-describe.skipIf(!haveDatasets)('npm run bench -- quality --edges FILE --json', () => {
+describe('npm run bench -- quality --edges FILE --json', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('prints only the mean AUCs and the number of splits', async () => {
