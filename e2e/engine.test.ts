@@ -125,8 +125,11 @@ describe('the network engine in the browser', () => {
     await page.waitForTimeout(400);
     await shoot(page, 'desktop-map-circle');
 
-    // On a phone.
-    const phone = await journey.open(PHONE, await desktop.context.storageState());
+    // On a phone. The desktop map leaves first: its WebGL drawing and layout worker share the
+    // browser with the phone page, whose screenshots then sometimes get no frame in time.
+    const signedIn = await desktop.context.storageState();
+    await page.goto('about:blank');
+    const phone = await journey.open(PHONE, signedIn);
     const p = phone.page;
     await p.goto('/movers');
     await p
