@@ -110,7 +110,7 @@ export const graphFromStore = async (
   const ids = people.map((p) => p.id);
   const indexOf = new Map<string, number>();
   for (const [i, id] of ids.entries()) indexOf.set(id, i);
-  const ties = await store.ties.byPosition(workspaceId, indexOf);
+  const ties = await store.ties.byPosition(workspaceId, ids);
   const weights = new Float64Array(ties.strength.length);
   for (let e = 0; e < weights.length; e++) weights[e] = tieWeight(ties.strength[e]!, null);
   return fromIndexEdges(ids, indexOf, ties.a, ties.b, weights);

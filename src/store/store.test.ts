@@ -127,8 +127,7 @@ describe.each(testDialects())('store on %s', (dialect) => {
       { aId: p3, bId: p0, strength: 1, source: 'recorded' },
     ]);
     // P3 is left out, as someone added after the caller read the people would be.
-    const positionOf = new Map([p2, p0, p1].map((id, i) => [id, i]));
-    const ties = await store.ties.byPosition(graphWs, positionOf);
+    const ties = await store.ties.byPosition(graphWs, [p2, p0, p1]);
     const read = Array.from(ties.a, (a, e) => {
       const pair = [a, ties.b[e]!].sort();
       return `${pair[0]}-${pair[1]}:${ties.strength[e]}`;

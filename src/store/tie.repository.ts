@@ -4,6 +4,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { notFound } from '../domain/errors';
 import { orderPair, type Tie, type TieSource } from '../domain/tie';
 import type { BulkWriter } from './bulk';
+import { IdPositions } from './id-positions';
 import { newId } from './ids';
 import { uniquely, withinWorkspace } from './rows';
 import type { Database, TieTable } from './schema';
@@ -200,15 +201,13 @@ export class TieRepository {
   }
 
   /**
-   * Every tie of the workspace between people of `positionOf`, as their positions: the engine's
+   * Every tie of the workspace between people of `ids`, as their positions in it: the engine's
    * graph in one lean read. One row per person with their ties aggregated reads several times
-   * faster than a million one-tie rows; a tie to someone outside `positionOf` (added since the
-   * caller read the people) is left out.
+   * faster than a million one-tie rows, and the index `ties_graph` answers it without visiting
+   * the table. A tie to someone outside `ids` (added since the caller read the people) is left
+   * out.
    */
-  async byPosition(
-    workspaceId: string,
-    positionOf: ReadonlyMap<string, number>,
-  ): Promise<TiesByPosition> {
+  async byPosition(workspaceId: string, ids: readonly string[]): Promise<TiesByPosition> {
     const rows = await this.db
       .selectFrom('ties')
       .select([
@@ -220,6 +219,7 @@ export class TieRepository {
       .where('workspace_id', '=', workspaceId)
       .groupBy('a_id')
       .execute();
+    const positions = new IdPositions(ids);
     let total = 0;
     for (const row of rows) total += row.strengths.length;
     const a = new Int32Array(total);
@@ -227,12 +227,15 @@ export class TieRepository {
     const strength = new Uint8Array(total);
     let e = 0;
     for (const row of rows) {
-      const from = positionOf.get(row.a_id);
-      if (from === undefined) continue;
-      const others = row.b_ids.split(ID_SEPARATOR);
-      for (let k = 0; k < others.length; k++) {
-        const to = positionOf.get(others[k]!);
-        if (to === undefined) continue;
+      const from = positions.at(row.a_id, 0, row.a_id.length);
+      if (from === -1) continue;
+      const others = row.b_ids;
+      for (let k = 0, start = 0; start <= others.length; k++) {
+        let end = others.indexOf(ID_SEPARATOR, start);
+        if (end === -1) end = others.length;
+        const to = positions.at(others, start, end);
+        start = end + 1;
+        if (to === -1) continue;
         a[e] = from;
         b[e] = to;
         strength[e++] = row.strengths.charCodeAt(k) - 48;

@@ -6,6 +6,7 @@ import * as contacts from './0003-contacts';
 import * as circleNames from './0004-circle-names';
 import * as searchOrder from './0005-search-order';
 import * as engineWeights from './0006-engine-weights';
+import * as tieGraph from './0007-tie-graph';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-circle-names': circleNames,
   '0005-search-order': searchOrder,
   '0006-engine-weights': engineWeights,
+  '0007-tie-graph': tieGraph,
 };
