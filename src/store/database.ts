@@ -60,6 +60,13 @@ const redact = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//
 
 const openPostgres = (url: string): OpenDatabase => {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, an administrator, a dropped database) is
+  // discarded by the pool and re-opened by the next query; unheard, its error would end the
+  // process. Once the store is closing, the pool's last connections may still be ending: quiet.
+  pool.on('error', (error) => {
+    if (!pool.ending)
+      process.emitWarning(`PostgreSQL ended an idle connection: ${error.message}`, 'SalonStore');
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const types: ColumnTypeCache = new Map();
   return {

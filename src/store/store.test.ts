@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isDomainError } from '../domain/errors';
 import type { Store } from './store';
 import { openTestStore, testDialects } from './testing';
@@ -168,5 +169,38 @@ describe.each(testDialects())('store on %s', (dialect) => {
     await store.people.touchLastContact(ws, [p.id], '2026-05-01');
     await store.people.touchLastContact(ws, [p.id], '2026-01-01');
     expect((await store.people.require(ws, p.id)).lastContactOn).toBe('2026-05-01');
+  });
+});
+
+describe.runIf(testDialects().includes('postgres'))('store on PostgreSQL, connections', () => {
+  it('carries on when the server ends its idle connections', async () => {
+    const store = await openTestStore('postgres');
+    const warnings: string[] = [];
+    const heard = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', heard);
+    try {
+      const ws = (await store.workspaces.create('Mine', null)).id;
+      await store.people.create(ws, { displayName: 'Before The Restart' });
+      // As a server restart or an administrator would: end every session of this database.
+      const database = new URL(store.location).pathname.slice(1);
+      const admin = new pg.Client({ connectionString: inject('postgresAdminUrl') as string });
+      await admin.connect();
+      try {
+        const ended = await admin.query(
+          'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1',
+          [database],
+        );
+        expect(ended.rowCount).toBeGreaterThan(0);
+      } finally {
+        await admin.end();
+      }
+      await expect.poll(() => warnings.length).toBeGreaterThan(0);
+      expect(warnings[0]).toMatch(/PostgreSQL ended an idle connection/);
+      // The next query opens a new connection; nothing was lost.
+      expect(await store.people.count(ws)).toBe(1);
+    } finally {
+      process.off('warning', heard);
+      await store.close();
+    }
   });
 });
