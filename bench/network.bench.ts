@@ -7,17 +7,14 @@
  *
  *   npm run bench -- network [--people N] [--ties M]
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signUp } from '../src/app/auth';
-import { createContext } from '../src/app/context';
-import { loadDemo } from '../src/app/demo';
 import { graphFromStore } from '../src/app/network';
-import { accessTo } from '../src/app/workspaces';
 import { degreeOf } from '../src/engine/graph';
 import { openStore } from '../src/store/store';
+import { type DemoWorkspace, peakRssMb, prepareDemo, startServer } from './demo-server';
 import {
   type BenchContext,
   type Benchmark,
@@ -29,32 +26,13 @@ import { closestByDegree, percentile } from './stats';
 
 const seconds = (since: number): number => (performance.now() - since) / 1000;
 
-interface Prepared {
-  readonly workspaceId: string;
-  readonly session: string;
-  readonly demoSeconds: number;
-}
-
 /** The demo network as `salon demo` loads it, then `hubs` people tied to `hubTies` others each. */
-const prepare = async (
+const prepare = (
   dir: string,
   size: { people: number; ties: number; hubs: number; hubTies: number },
-): Promise<Prepared> => {
-  const store = await openStore({ dataDir: dir });
-  try {
-    const ctx = createContext(store);
-    const signedIn = await signUp(ctx, {
-      email: 'bench@example.com',
-      password: 'benchmark-password',
-    });
-    const [workspace] = await store.workspaces.ofUser(signedIn.user.id);
-    const access = await accessTo(ctx, signedIn.user.id, workspace!.id);
-    const loaded = await loadDemo(ctx, access, {
-      people: size.people,
-      ties: size.ties,
-      seed: 7,
-    });
-    const ids = (await store.people.inNetwork(access.workspaceId)).map((p) => p.id);
+): Promise<DemoWorkspace> =>
+  prepareDemo(dir, { people: size.people, ties: size.ties }, async (store, workspaceId) => {
+    const ids = (await store.people.inNetwork(workspaceId)).map((p) => p.id);
     const step = Math.floor(ids.length / (size.hubs + 1));
     for (let h = 1; h <= size.hubs; h++) {
       const hub = ids[h * step]!;
@@ -63,21 +41,13 @@ const prepare = async (
         (_, k) => ids[(h * 7919 + k * 13) % ids.length]!,
       );
       await store.ties.ensure(
-        access.workspaceId,
+        workspaceId,
         others
           .filter((id) => id !== hub)
           .map((id) => ({ aId: hub, bId: id, strength: 3, source: 'recorded' as const })),
       );
     }
-    return {
-      workspaceId: access.workspaceId,
-      session: signedIn.sessionSecret,
-      demoSeconds: loaded.seconds,
-    };
-  } finally {
-    await store.close();
-  }
-};
+  });
 
 /** Reads the store as the server does on its first engine request, three times. */
 const graphFromStoreTimes = async (dir: string, workspaceId: string) => {
@@ -100,31 +70,6 @@ const graphFromStoreTimes = async (dir: string, workspaceId: string) => {
   } finally {
     await store.close();
   }
-};
-
-/** `salon serve` on the data directory, on a free port; resolves with its URL. */
-const startServer = (dir: string): Promise<{ child: ChildProcess; url: string }> =>
-  new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, SALON_DATA: dir };
-    delete env.DATABASE_URL;
-    const child = spawn(process.execPath, ['bin/salon.js', 'serve', '--port', '0'], {
-      env,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /https?:\/\/\S+/.exec(out)?.[0];
-      if (url) resolve({ child, url });
-    });
-    child.once('exit', (code) => reject(new Error(`salon serve exited with ${code}: ${out}`)));
-  });
-
-/** Peak resident memory of a process, in MB, as Linux counts it. */
-const peakRssMb = (pid: number): number => {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
-  return kb / 1024;
 };
 
 const run = async ({ args, quick, log }: BenchContext): Promise<BenchSection[]> => {

@@ -1,8 +1,7 @@
 /**
  * What every browser journey needs: the real server on a temporary SQLite data directory, the
  * built web app (dist/web), Debian's Chromium driven by playwright-core, fresh windows of a
- * given size, signing up, and screenshots. WebGL runs on SwiftShader, so the network map draws
- * in a headless browser without a GPU.
+ * given size, signing up, and screenshots.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -10,14 +9,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { type RunningServer, startServer } from '../src/server/start';
+import { launchChromium } from './chromium';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
 export const FIXTURES = join(ROOT, 'e2e', 'fixtures');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DESKTOP = { width: 1280, height: 860 };
 export const PHONE = { width: 375, height: 812 };
 
@@ -46,15 +45,7 @@ export const startJourney = async (): Promise<Journey> => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const dataDir = await mkdtemp(join(tmpdir(), 'salon-e2e-'));
   const server = await startServer({ port: 0, host: '127.0.0.1', dataDir });
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  const browser: Browser = await launchChromium();
   const contexts: BrowserContext[] = [];
   return {
     server,

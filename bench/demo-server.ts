@@ -1,0 +1,73 @@
+/**
+ * What the server benchmarks share: a data directory holding a demo network as `salon demo`
+ * loads it, signed in as its host, and `salon serve` running on it in its own process.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { signUp } from '../src/app/auth';
+import { createContext } from '../src/app/context';
+import { loadDemo } from '../src/app/demo';
+import { accessTo } from '../src/app/workspaces';
+import { openStore, type Store } from '../src/store/store';
+
+export interface DemoWorkspace {
+  readonly workspaceId: string;
+  /** The host's session secret: the `salon_session` cookie. */
+  readonly session: string;
+  readonly demoSeconds: number;
+}
+
+/**
+ * A demo network of `people` and `ties` in `dir` (seed 7), for a new host; `then` may add to
+ * it before the store closes.
+ */
+export const prepareDemo = async (
+  dir: string,
+  size: { people: number; ties?: number },
+  then?: (store: Store, workspaceId: string) => Promise<void>,
+): Promise<DemoWorkspace> => {
+  const store = await openStore({ dataDir: dir });
+  try {
+    const ctx = createContext(store);
+    const signedIn = await signUp(ctx, {
+      email: 'bench@example.com',
+      password: 'benchmark-password',
+    });
+    const [workspace] = await store.workspaces.ofUser(signedIn.user.id);
+    const access = await accessTo(ctx, signedIn.user.id, workspace!.id);
+    const loaded = await loadDemo(ctx, access, { ...size, seed: 7 });
+    await then?.(store, access.workspaceId);
+    return {
+      workspaceId: access.workspaceId,
+      session: signedIn.sessionSecret,
+      demoSeconds: loaded.seconds,
+    };
+  } finally {
+    await store.close();
+  }
+};
+
+/** `salon serve` on the data directory, on a free port; resolves with its URL. */
+export const startServer = (dir: string): Promise<{ child: ChildProcess; url: string }> =>
+  new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, SALON_DATA: dir };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, ['bin/salon.js', 'serve', '--port', '0'], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /https?:\/\/\S+/.exec(out)?.[0];
+      if (url) resolve({ child, url });
+    });
+    child.once('exit', (code) => reject(new Error(`salon serve exited with ${code}: ${out}`)));
+  });
+
+/** Peak resident memory of a process, in MB, as Linux counts it. */
+export const peakRssMb = (pid: number): number => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+  return kb / 1024;
+};
