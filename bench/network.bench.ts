@@ -118,9 +118,18 @@ const run = async ({ args, quick, log }: BenchContext): Promise<BenchSection[]> 
     server = started.child;
     const headers = { cookie: `salon_session=${prepared.session}` };
     const base = `${started.url}/api/workspaces/${prepared.workspaceId}`;
-    const ask = async (path: string): Promise<number> => {
+    const ask = async (path: string, body?: unknown): Promise<number> => {
       const t = performance.now();
-      const res = await fetch(`${base}${path}`, { headers });
+      const res = await fetch(
+        `${base}${path}`,
+        body === undefined
+          ? { headers }
+          : {
+              method: 'POST',
+              headers: { ...headers, 'content-type': 'application/json' },
+              body: JSON.stringify(body),
+            },
+      );
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       await res.json();
       return performance.now() - t;
@@ -172,6 +181,24 @@ const run = async ({ args, quick, log }: BenchContext): Promise<BenchSection[]> 
       ours: reach / 1000,
       unit: 's',
       note: 'PageRank, approximate betweenness, circles spanned and explanations',
+    });
+    // A dinner of six: four tied to the host and each other from now on, two merely present.
+    const guests = typical.slice(0, 6).map((i) => read.ids[i]!);
+    const logged = await ask('/moments', {
+      kind: 'dinner',
+      occurredOn: new Date().toISOString().slice(0, 10),
+      attendees: guests.map((personId, k) => ({ personId, mark: k < 4 ? 'met_new' : 'present' })),
+    });
+    const afterMoment = await ask(`/people/${guests[0]}/suggestions?limit=10`);
+    rows.push({
+      name: 'log a dinner of six, the network patched (HTTP)',
+      size,
+      ours: logged / 1000,
+      unit: 's',
+      peer: 'rebuilding the network (first request above)',
+      peerValue: first / 1000,
+      ratio: first / logged,
+      note: `then suggestions for a guest in ${afterMoment.toFixed(1)} ms; ties among the host and the guests weighed again; the model keeps its text index`,
     });
     const rss = peakRssMb(server.pid!);
     rows.push({

@@ -87,8 +87,12 @@ export const logMoment = async (ctx: AppContext, access: Access, input: MomentIn
     await repos.people.touchLastContact(ws, contactedAt(attendees), input.occurredOn);
     return { moment, createdPeople: createdIds.length, tiesAdded };
   });
-  // A moment adds people, ties and who sat together: simpler to rebuild than to patch.
-  await ctx.network.changed(ws, { kind: 'rebuild' });
+  await ctx.network.changed(ws, {
+    kind: 'moment-logged',
+    momentId: logged.moment.id,
+    hosted: logged.moment.context === 'hosted',
+    attendeeIds: logged.moment.attendees.map((a) => a.personId),
+  });
   return logged;
 };
 

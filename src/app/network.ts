@@ -9,8 +9,8 @@ import { KIND_LABELS } from '../domain/moment';
 import { type CircleTraits, carryNames, type NamedCircle, nameCircles } from '../engine/circles';
 import { detectCommunities } from '../engine/communities';
 import { type CompactGraph, fromIndexEdges } from '../engine/graph';
-import { withoutTie, withPerson, withTie } from '../engine/graph-patch';
-import { buildModel, type EngineModel, type PersonProfile } from '../engine/model';
+import { withoutTie, withPerson, withTies } from '../engine/graph-patch';
+import { buildModel, type EngineModel, type PersonProfile, withTiesChanged } from '../engine/model';
 import { type ReachDetailed, reachDetailed } from '../engine/reach';
 import { applySightings, type Sighting, tieWeight } from '../engine/tie-weight';
 import type { PersonInNetwork } from '../store/person.repository';
@@ -45,15 +45,21 @@ export interface WorkspaceNetwork {
 
 /** A change the network can absorb without going back to the store. */
 export type NetworkChange =
-  | {
-      readonly kind: 'tie-set';
-      readonly aId: string;
-      readonly bId: string;
-      readonly strength: number;
-    }
+  /** A tie was added or its strength changed: it is read back and weighed as a rebuild would. */
+  | { readonly kind: 'tie-set'; readonly aId: string; readonly bId: string }
   | { readonly kind: 'tie-removed'; readonly aId: string; readonly bId: string }
   | { readonly kind: 'person-added'; readonly person: PersonInNetwork }
   | { readonly kind: 'person-changed'; readonly person: PersonInNetwork }
+  /**
+   * A moment was logged: its attendees (some perhaps created with it) and the ties among them
+   * and the host, new or renewed, are read back and patched in.
+   */
+  | {
+      readonly kind: 'moment-logged';
+      readonly momentId: string;
+      readonly hosted: boolean;
+      readonly attendeeIds: readonly string[];
+    }
   /** Anything larger: the next read rebuilds from the store. */
   | { readonly kind: 'rebuild' };
 
@@ -119,6 +125,14 @@ export const graphFromStore = async (
 const daysBetween = (isoDate: string, today: Date): number =>
   Math.floor((today.getTime() - Date.parse(isoDate)) / DAY_MS);
 
+/** Every pair of people seated together. */
+const pairsOf = (seated: readonly number[]): Array<readonly [number, number]> => {
+  const pairs: Array<readonly [number, number]> = [];
+  for (let x = 0; x < seated.length; x++)
+    for (let y = x + 1; y < seated.length; y++) pairs.push([seated[x]!, seated[y]!]);
+  return pairs;
+};
+
 /** When ties were last renewed: the host's last contact with each person, and small moments. */
 const sightingsOf = (
   people: readonly PersonInNetwork[],
@@ -135,9 +149,7 @@ const sightingsOf = (
     const seen = moment.people;
     if (seen.length > SIGHTING_SIZE) continue;
     const daysAgo = daysBetween(moment.on, today);
-    for (let x = 0; x < seen.length; x++)
-      for (let y = x + 1; y < seen.length; y++)
-        sightings.push({ i: seen[x]!, j: seen[y]!, daysAgo });
+    for (const [i, j] of pairsOf(seen)) sightings.push({ i, j, daysAgo });
   }
   return sightings;
 };
@@ -161,11 +173,8 @@ const load = async (store: Store, workspaceId: string, today: Date): Promise<Loa
   }
   applySightings(graph, sightingsOf(people, moments, today));
   const metPairs: Array<readonly [number, number]> = [];
-  for (const { hosted, people: seated } of moments.values()) {
-    if (!hosted || seated.length > TABLE_SIZE) continue;
-    for (let x = 0; x < seated.length; x++)
-      for (let y = x + 1; y < seated.length; y++) metPairs.push([seated[x]!, seated[y]!]);
-  }
+  for (const { hosted, people: seated } of moments.values())
+    if (hosted && seated.length <= TABLE_SIZE) metPairs.push(...pairsOf(seated));
   return {
     people: people.map(toNetworkPerson),
     profiles: people.map(toProfile),
@@ -290,7 +299,15 @@ export class NetworkCache {
       return;
     }
     const entry = await pending;
-    const patched = patch(entry.network, entry.metPairs, change);
+    let patched: WorkspaceNetwork | null;
+    if (change.kind === 'tie-set' || change.kind === 'moment-logged') {
+      const { hostIndex, people } = entry.network;
+      const host = hostIndex === null ? [] : [people[hostIndex]!.id];
+      const ids = change.kind === 'tie-set' ? [change.aId, change.bId] : change.attendeeIds;
+      const read = await readAmong(this.store, workspaceId, [...host, ...ids]);
+      // From here on nothing awaits: no other change lands between this read and its patch.
+      patched = reweigh(entry, read, this.now(), change.kind === 'moment-logged' ? change : null);
+    } else patched = patch(entry.network, entry.metPairs, change);
     if (patched) {
       entry.network = patched;
       entry.reach = null;
@@ -336,35 +353,146 @@ export class NetworkCache {
   }
 }
 
+type MomentLogged = Extract<NetworkChange, { kind: 'moment-logged' }>;
+
+/** A few people (the host among them) and what weighs the ties among them, from the store. */
+interface AmongRead {
+  /** As they are now (a moment may have created some and moved last-contact dates). */
+  readonly people: readonly PersonInNetwork[];
+  readonly ties: ReadonlyArray<{ aId: string; bId: string; strength: number }>;
+  /** Every moment any of them attended, with who of them was there. */
+  readonly moments: ReadonlyMap<string, { on: string; size: number; people: string[] }>;
+}
+
+const readAmong = async (
+  store: Store,
+  workspaceId: string,
+  personIds: readonly string[],
+): Promise<AmongRead> => {
+  const ids = [...new Set(personIds)];
+  const [people, ties, attended] = await Promise.all([
+    store.people.inNetwork(workspaceId, ids),
+    store.ties.among(workspaceId, ids),
+    store.moments.attendedBy(workspaceId, ids),
+  ]);
+  const moments = new Map<string, { on: string; size: number; people: string[] }>();
+  for (const a of attended) {
+    const moment = moments.get(a.momentId);
+    if (moment) moment.people.push(a.personId);
+    else moments.set(a.momentId, { on: a.occurredOn, size: a.size, people: [a.personId] });
+  }
+  return { people, ties, moments };
+};
+
+/**
+ * The network after a tie or a moment changed among a few people: those new to it added, and
+ * every tie among them weighed again from its strength and its latest sighting, exactly as a
+ * rebuild would weigh it (no tie reaching outside them changed). A hosted table's guests have
+ * met. Circles stay as they were until the next rebuild; people new to the network have none.
+ */
+const reweigh = (
+  entry: Entry,
+  read: AmongRead,
+  today: Date,
+  moment: MomentLogged | null,
+): WorkspaceNetwork => {
+  let network = entry.network;
+  for (const person of read.people)
+    if (!network.graph.indexOf.has(person.id)) network = withNewcomer(network, person);
+  const { graph } = network;
+  const index = (id: string): number => graph.indexOf.get(id) ?? -1;
+  const key = (i: number, j: number): number => Math.min(i, j) * graph.n + Math.max(i, j);
+  const latest = new Map<number, number>();
+  const seen = (i: number, j: number, daysAgo: number): void => {
+    const k = key(i, j);
+    if (daysAgo < (latest.get(k) ?? Number.POSITIVE_INFINITY)) latest.set(k, daysAgo);
+  };
+  const host = network.hostIndex ?? -1;
+  for (const p of read.people)
+    if (p.lastContactOn && host >= 0) seen(host, index(p.id), daysBetween(p.lastContactOn, today));
+  for (const [id, attended] of read.moments) {
+    const seated = attended.people.map(index);
+    if (attended.size <= SIGHTING_SIZE)
+      for (const [i, j] of pairsOf(seated)) seen(i, j, daysBetween(attended.on, today));
+    if (id === moment?.momentId && moment.hosted && attended.size <= TABLE_SIZE)
+      entry.metPairs.push(...pairsOf(seated));
+  }
+  const renewed = read.ties.map((t) => ({
+    a: t.aId,
+    b: t.bId,
+    weight: tieWeight(t.strength, latest.get(key(index(t.aId), index(t.bId))) ?? null),
+  }));
+  const next = withTies(graph, renewed);
+  return network === entry.network
+    ? withTiesOf(network, next, entry.metPairs)
+    : withGraph(network, next, entry.metPairs);
+};
+
+/** The network over a graph of the same people whose ties changed: the model keeps its text. */
+const withTiesOf = (
+  network: WorkspaceNetwork,
+  graph: CompactGraph,
+  metPairs: Iterable<readonly [number, number]>,
+): WorkspaceNetwork => ({
+  ...network,
+  graph,
+  model: withTiesChanged(network.model, graph, metPairs),
+});
+
+/** The network with a patched graph and people, and the model rebuilt over them. */
+const withGraph = (
+  network: WorkspaceNetwork,
+  graph: CompactGraph,
+  metPairs: Iterable<readonly [number, number]>,
+): WorkspaceNetwork => ({
+  ...network,
+  graph,
+  model: modelOf(
+    graph,
+    network.profiles,
+    network.hostIndex,
+    network.communities,
+    network.circles,
+    metPairs,
+  ),
+});
+
+/**
+ * The network with one more person, untied and in no circle until the next recomputation. Its
+ * model is left as it was: the caller rebuilds it once its changes are in (`withGraph`).
+ */
+const withNewcomer = (network: WorkspaceNetwork, person: PersonInNetwork): WorkspaceNetwork => ({
+  ...network,
+  graph: withPerson(network.graph, person.id),
+  people: [...network.people, toNetworkPerson(person)],
+  profiles: [...network.profiles, toProfile(person)],
+  communities: appendNoCircle(network.communities),
+});
+
 /** The network after one change, or null when the change cannot be patched in. */
 const patch = (
   network: WorkspaceNetwork,
   metPairs: Iterable<readonly [number, number]>,
-  change: Exclude<NetworkChange, { kind: 'rebuild' }>,
+  change: Exclude<NetworkChange, { kind: 'rebuild' | 'tie-set' | 'moment-logged' }>,
 ): WorkspaceNetwork | null => {
-  let { graph, people, profiles, communities } = network;
+  const { graph } = network;
   switch (change.kind) {
-    case 'tie-set':
-      graph = withTie(graph, change.aId, change.bId, tieWeight(change.strength, 0));
-      break;
     case 'tie-removed':
-      graph = withoutTie(graph, change.aId, change.bId);
-      break;
-    case 'person-added':
+      return withTiesOf(network, withoutTie(graph, change.aId, change.bId), metPairs);
+    case 'person-added': {
       if (graph.indexOf.has(change.person.id)) return null;
-      graph = withPerson(graph, change.person.id);
-      people = [...people, toNetworkPerson(change.person)];
-      profiles = [...profiles, toProfile(change.person)];
-      communities = appendNoCircle(communities);
-      break;
+      const grown = withNewcomer(network, change.person);
+      return withGraph(grown, grown.graph, metPairs);
+    }
     case 'person-changed': {
       const i = graph.indexOf.get(change.person.id);
       if (i === undefined) return null;
-      people = people.map((p, k) => (k === i ? toNetworkPerson(change.person) : p));
-      profiles = profiles.map((p, k) => (k === i ? toProfile(change.person) : p));
-      break;
+      const changed = {
+        ...network,
+        people: network.people.map((p, k) => (k === i ? toNetworkPerson(change.person) : p)),
+        profiles: network.profiles.map((p, k) => (k === i ? toProfile(change.person) : p)),
+      };
+      return withGraph(changed, graph, metPairs);
     }
   }
-  const model = modelOf(graph, profiles, network.hostIndex, communities, network.circles, metPairs);
-  return { ...network, graph, people, profiles, communities, model };
 };

@@ -17,7 +17,6 @@ export const recordTie = async (ctx: AppContext, access: Access, input: TieInput
     kind: 'tie-set',
     aId: tie.aId,
     bId: tie.bId,
-    strength: tie.strength,
   });
   return tie;
 };
@@ -39,7 +38,6 @@ export const updateTie = async (
     kind: 'tie-set',
     aId: tie.aId,
     bId: tie.bId,
-    strength: tie.strength,
   });
   return tie;
 };

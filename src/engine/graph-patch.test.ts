@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../domain/random';
 import { buildGraph, type CompactGraph, type GraphEdge } from './graph';
-import { withoutPerson, withoutTie, withPerson, withTie } from './graph-patch';
+import { withoutPerson, withoutTie, withPerson, withTie, withTies } from './graph-patch';
 
 const expectSameGraph = (actual: CompactGraph, expected: CompactGraph): void => {
   expect(actual.n).toBe(expected.n);
@@ -53,6 +53,36 @@ describe('withTie', () => {
     withTie(graph, 'eli', 'ana', 1);
     withTie(graph, 'ana', 'ben', 9);
     expectSameGraph(graph, before);
+  });
+});
+
+describe('withTies', () => {
+  it('re-weighs existing ties and adds new ones exactly as rebuilding with them would', () => {
+    const graph = buildGraph(ids, edges);
+    const before = buildGraph(ids, edges);
+    const patched = withTies(graph, [
+      { a: 'carla', b: 'ben', weight: 3 },
+      { a: 'eli', b: 'ana', weight: 0.5 },
+      { a: 'dev', b: 'ana', weight: 0.75 },
+      { a: 'eli', b: 'dev', weight: 1.5 },
+      { a: 'ana', b: 'ana', weight: 1 },
+      { a: 'ana', b: 'zoe', weight: 1 },
+    ]);
+    const rebuilt = buildGraph(ids, [
+      edges[0]!,
+      { a: 'ben', b: 'carla', weight: 3 },
+      edges[2]!,
+      { a: 'ana', b: 'dev', weight: 0.75 },
+      { a: 'ana', b: 'eli', weight: 0.5 },
+      { a: 'dev', b: 'eli', weight: 1.5 },
+    ]);
+    expectSameGraph(patched, rebuilt);
+    expectSameGraph(graph, before);
+  });
+
+  it('leaves the graph as it is when there is nothing to change', () => {
+    const graph = buildGraph(ids, edges);
+    expect(withTies(graph, [])).toBe(graph);
   });
 });
 

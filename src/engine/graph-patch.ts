@@ -10,7 +10,7 @@
  * The input graph is never mutated. Arrays a patch does not change are shared with it (the graph
  * is read-only by contract), which makes `withPerson` cheap.
  */
-import type { CompactGraph } from './graph';
+import { type CompactGraph, type GraphEdge, tiePosition } from './graph';
 
 /** First position in `neighbors[start, end)` whose value is ≥ `target` (rows are sorted). */
 const lowerBound = (neighbors: Int32Array, start: number, end: number, target: number): number => {
@@ -89,6 +89,40 @@ export const withTie = (
     weights: nextWeights,
     strength,
   };
+};
+
+/**
+ * The graph with each of these ties at its weight (as `withTie`, one after another): the ties it
+ * already has are re-weighted in one copy of the weights, and only new ones are inserted one by
+ * one. What a logged moment needs: it renews many ties among a few people and adds a few.
+ */
+export const withTies = (graph: CompactGraph, ties: readonly GraphEdge[]): CompactGraph => {
+  const { offsets, indexOf } = graph;
+  const fresh: GraphEdge[] = [];
+  let weights: Float64Array | null = null;
+  const touched = new Set<number>();
+  for (const tie of ties) {
+    const a = indexOf.get(tie.a);
+    const b = indexOf.get(tie.b);
+    if (a === undefined || b === undefined || a === b || !(tie.weight > 0)) continue;
+    const p = tiePosition(graph, a, b);
+    if (p < 0) {
+      fresh.push(tie);
+      continue;
+    }
+    weights ??= graph.weights.slice();
+    weights[p] = tie.weight;
+    weights[tiePosition(graph, b, a)] = tie.weight;
+    touched.add(a).add(b);
+  }
+  let next = graph;
+  if (weights) {
+    const strength = graph.strength.slice();
+    for (const i of touched) strength[i] = rowStrength(offsets, weights, i);
+    next = { ...graph, weights, strength };
+  }
+  for (const tie of fresh) next = withTie(next, tie.a, tie.b, tie.weight);
+  return next;
 };
 
 /**

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { randomGraph } from '../../test/engine-graphs';
 import { buildGraph } from './graph';
-import { buildModel, contentWords, FACT, FACT_STRIDE, pairKey, stem, TERM_ROLE } from './model';
+import { withoutTie, withTies } from './graph-patch';
+import {
+  buildModel,
+  contentWords,
+  FACT,
+  FACT_STRIDE,
+  pairKey,
+  stem,
+  TERM_ROLE,
+  withTiesChanged,
+} from './model';
+import { suggestFor } from './suggestions';
 
 const graph = (n: number) =>
   buildGraph(
@@ -107,5 +119,44 @@ describe('buildModel', () => {
   it('gives the same pair key in either order', () => {
     expect(pairKey(3, 9)).toBe(pairKey(9, 3));
     expect(pairKey(0, 1)).not.toBe(pairKey(1, 2));
+  });
+});
+
+describe('withTiesChanged', () => {
+  it('answers as a model built from scratch over the patched graph', () => {
+    const before = randomGraph(3, 300, 1200);
+    const profiles = before.ids.map((id, i) => ({
+      name: id,
+      asks: i % 7 === 0 ? ['raising a seed round'] : [],
+      offers: i % 11 === 0 ? ['invests in seed-stage companies'] : [],
+      interests: [i % 3 === 0 ? 'jazz' : 'running'],
+    }));
+    const communityOf = Int32Array.from(before.ids, (_, i) => i % 5);
+    const model = buildModel({ graph: before, profiles, communityOf, metPairs: [[0, 1]] });
+    const a = before.ids[0]!;
+    const patched = withoutTie(
+      withTies(before, [
+        { a, b: before.ids[150]!, weight: 0.9 },
+        { a: before.ids[7]!, b: before.ids[11]!, weight: 0.4 },
+      ]),
+      before.ids[before.neighbors[before.offsets[5]!]!]!,
+      before.ids[5]!,
+    );
+    const met: Array<[number, number]> = [
+      [0, 1],
+      [7, 12],
+    ];
+    const changed = withTiesChanged(model, patched, met);
+    const rebuilt = buildModel({ graph: patched, profiles, communityOf, metPairs: met });
+    expect([...changed.met].sort()).toEqual([...rebuilt.met].sort());
+    for (const person of [0, 5, 7, 11, 150])
+      expect(suggestFor(changed, person, { limit: 10 })).toEqual(
+        suggestFor(rebuilt, person, { limit: 10 }),
+      );
+  });
+
+  it('refuses a graph of other people', () => {
+    const model = buildModel({ graph: graph(3), profiles: [] });
+    expect(() => withTiesChanged(model, graph(4), [])).toThrow(RangeError);
   });
 });

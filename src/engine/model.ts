@@ -280,6 +280,14 @@ const uniqueSorted = (ids: Iterable<number>): Int32Array => {
   return out;
 };
 
+/** The keys of the pairs who already met, people outside 0..n-1 and self-pairs left out. */
+const metSet = (n: number, pairs: Iterable<readonly [number, number]> | undefined): Set<number> => {
+  const inRange = (i: number): boolean => Number.isInteger(i) && i >= 0 && i < n;
+  const met = new Set<number>();
+  for (const [a, b] of pairs ?? []) if (inRange(a) && inRange(b) && a !== b) met.add(pairKey(a, b));
+  return met;
+};
+
 /**
  * Builds the model. Profiles beyond the graph are ignored; people without a profile get an
  * empty one named by their id. Out-of-range met pairs and goals are ignored.
@@ -455,9 +463,7 @@ export const buildModel = (input: ModelInput): EngineModel => {
       communityOf[i] = input.communityOf[i]! >= 0 ? input.communityOf[i]! : -1;
   const circleNames = (input.circleNames ?? []).map((name) => nonEmpty(name ?? null));
   const inRange = (i: number): boolean => Number.isInteger(i) && i >= 0 && i < n;
-  const met = new Set<number>();
-  for (const [a, b] of input.metPairs ?? [])
-    if (inRange(a) && inRange(b) && a !== b) met.add(pairKey(a, b));
+  const met = metSet(n, input.metPairs);
   const goals = new Uint8Array(n);
   for (const g of input.goals ?? []) if (inRange(g)) goals[g] = 1;
   const self =
@@ -489,4 +495,18 @@ export const buildModel = (input: ModelInput): EngineModel => {
     facts,
     signatureBits,
   };
+};
+
+/**
+ * The model over a patched graph of the same people (ties added, removed or weighed again, and
+ * who already met): the profiles' text index and facts, most of a build's time, are kept.
+ * Equal to `buildModel` with the new graph and pairs and the same other input.
+ */
+export const withTiesChanged = (
+  model: EngineModel,
+  graph: CompactGraph,
+  metPairs: Iterable<readonly [number, number]>,
+): EngineModel => {
+  if (graph.n !== model.n) throw new RangeError('withTiesChanged: the people changed, rebuild');
+  return { ...model, graph, met: metSet(model.n, metPairs), scanner: createSourceScanner(graph) };
 };

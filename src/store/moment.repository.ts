@@ -143,9 +143,9 @@ export class MomentRepository {
       .select([...COLUMNS.map((c) => `moments.${c}` as const), 'me.mark'])
       .select((eb) =>
         eb
-          .selectFrom('moment_attendees as all')
+          .selectFrom('moment_attendees as together')
           .select((inner) => inner.fn.countAll().as('n'))
-          .whereRef('all.moment_id', '=', 'moments.id')
+          .whereRef('together.moment_id', '=', 'moments.id')
           .as('attendee_count'),
       )
       .where('me.workspace_id', '=', workspaceId)
@@ -165,6 +165,41 @@ export class MomentRepository {
       .where('id', '=', id)
       .executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) throw notFound('Moment');
+  }
+
+  /**
+   * The moments any of `personIds` attended, each with its date, its number of attendees and
+   * which of `personIds` were there: what renews the ties among a few people.
+   */
+  async attendedBy(
+    workspaceId: string,
+    personIds: readonly string[],
+  ): Promise<Array<{ momentId: string; occurredOn: string; size: number; personId: string }>> {
+    if (personIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('moment_attendees as a')
+      .innerJoin('moments as m', (join) =>
+        join.onRef('m.workspace_id', '=', 'a.workspace_id').onRef('m.id', '=', 'a.moment_id'),
+      )
+      .select((eb) => [
+        'a.moment_id',
+        'a.person_id',
+        'm.occurred_on',
+        eb
+          .selectFrom('moment_attendees as together')
+          .select((inner) => inner.fn.countAll().as('n'))
+          .whereRef('together.moment_id', '=', 'a.moment_id')
+          .as('size'),
+      ])
+      .where('a.workspace_id', '=', workspaceId)
+      .where('a.person_id', 'in', personIds)
+      .execute();
+    return rows.map((r) => ({
+      momentId: r.moment_id,
+      occurredOn: r.occurred_on,
+      size: Number(r.size),
+      personId: r.person_id,
+    }));
   }
 
   /** Who attended which moment, of what kind and when: circle names, "already met at your table", how recent a tie is. */

@@ -495,9 +495,13 @@ export class PersonRepository {
     return Number(row.n);
   }
 
-  /** Every person of the workspace with only what the engine reads, in name order. */
-  async inNetwork(workspaceId: string): Promise<PersonInNetwork[]> {
-    const rows = await this.db
+  /**
+   * Every person of the workspace with only what the engine reads, in name order; only those of
+   * `ids` when it is given.
+   */
+  async inNetwork(workspaceId: string, ids?: readonly string[]): Promise<PersonInNetwork[]> {
+    if (ids?.length === 0) return [];
+    let query = this.db
       .selectFrom('people')
       .select([
         'id',
@@ -513,10 +517,9 @@ export class PersonRepository {
         'stature',
         'last_contact_on',
       ])
-      .where('workspace_id', '=', workspaceId)
-      .orderBy('sort_key')
-      .orderBy('id')
-      .execute();
+      .where('workspace_id', '=', workspaceId);
+    if (ids) query = query.where('id', 'in', ids);
+    const rows = await query.orderBy('sort_key').orderBy('id').execute();
     return rows.map((row) => ({
       id: row.id,
       isSelf: Number(row.is_self) === 1,

@@ -182,6 +182,22 @@ export class TieRepository {
     return rows.map((row) => ({ ...toTie(row), otherId: row.other_id, otherName: row.other_name }));
   }
 
+  /** The ties between two people of `ids`, lean. */
+  async among(
+    workspaceId: string,
+    ids: readonly string[],
+  ): Promise<Array<Pick<Tie, 'aId' | 'bId' | 'strength'>>> {
+    if (ids.length < 2) return [];
+    const rows = await this.db
+      .selectFrom('ties')
+      .select(['a_id', 'b_id', 'strength'])
+      .where('workspace_id', '=', workspaceId)
+      .where('a_id', 'in', ids)
+      .where('b_id', 'in', ids)
+      .execute();
+    return rows.map((r) => ({ aId: r.a_id, bId: r.b_id, strength: Number(r.strength) }));
+  }
+
   /** Every tie of the workspace, lean, for building the engine's graph. */
   async all(
     workspaceId: string,

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../store/store';
+import { openTestStore, testDialects } from '../store/testing';
+import { signUp } from './auth';
+import { type AppContext, createContext } from './context';
+import { loadDemo } from './demo';
+import { logMoment } from './moments';
+import { NetworkCache, type WorkspaceNetwork } from './network';
+import { recordTie, updateTie } from './ties';
+import { type Access, accessTo } from './workspaces';
+
+const NOW = new Date('2026-11-20T12:00:00Z');
+
+/** Each tie as "id–id" with its weight, and each person's summed weight, by person id. */
+const tiesById = (network: WorkspaceNetwork) => {
+  const { graph } = network;
+  const ties = new Map<string, number>();
+  const strength = new Map<string, number>();
+  for (let i = 0; i < graph.n; i++) {
+    strength.set(graph.ids[i]!, graph.strength[i]!);
+    for (let k = graph.offsets[i]!; k < graph.offsets[i + 1]!; k++) {
+      const j = graph.neighbors[k]!;
+      if (graph.ids[i]! < graph.ids[j]!)
+        ties.set(`${graph.ids[i]}–${graph.ids[j]}`, graph.weights[k]!);
+    }
+  }
+  return { ties, strength };
+};
+
+describe.each(testDialects())('the engine network after a moment, on %s', (dialect) => {
+  let store: Store;
+  let ctx: AppContext;
+  let access: Access;
+
+  beforeAll(async () => {
+    store = await openTestStore(dialect);
+    ctx = createContext(store, () => NOW);
+    const signedIn = await signUp(ctx, { email: 'host@example.com', password: 'a long password' });
+    const [workspace] = await store.workspaces.ofUser(signedIn.user.id);
+    access = await accessTo(ctx, signedIn.user.id, workspace!.id);
+    await loadDemo(ctx, access, { people: 120, ties: 500, seed: 5 });
+  });
+  afterAll(() => store.close());
+
+  const expectSameTies = (patched: WorkspaceNetwork, rebuilt: WorkspaceNetwork): void => {
+    expect(patched.graph.m).toBe(rebuilt.graph.m);
+    const mine = tiesById(patched);
+    const theirs = tiesById(rebuilt);
+    expect([...mine.ties.keys()].sort()).toEqual([...theirs.ties.keys()].sort());
+    for (const [pair, weight] of theirs.ties) expect(mine.ties.get(pair), pair).toBe(weight);
+    for (const [id, sum] of theirs.strength) expect(mine.strength.get(id)).toBeCloseTo(sum, 12);
+  };
+  const rebuild = () => new NetworkCache(store, () => NOW).get(access.workspaceId);
+
+  it('patches the moment in, weighing every tie exactly as a rebuild from the store would', async () => {
+    const before = await ctx.network.get(access.workspaceId);
+    const guests = before.people.filter((p) => !p.isSelf).slice(10, 16);
+    await logMoment(ctx, access, {
+      kind: 'dinner',
+      occurredOn: '2026-11-14',
+      attendees: [
+        { personId: guests[0]!.id, mark: 'met_new' },
+        { personId: guests[1]!.id, mark: 'reconnected' },
+        { personId: guests[2]!.id, mark: 'met_new' },
+        { personId: guests[3]!.id, mark: 'present' },
+        { personId: guests[4]!.id, mark: 'present' },
+        { newPerson: { displayName: 'Nadia Newcomer' }, mark: 'met_new' },
+      ],
+    });
+    const patched = await ctx.network.get(access.workspaceId);
+    // A patch, not a rebuild: the circles were kept, and the newcomer has none yet.
+    expect(patched.circles).toBe(before.circles);
+    expect(patched.graph.n).toBe(before.graph.n + 1);
+    expect(patched.people.at(-1)?.displayName).toBe('Nadia Newcomer');
+    expect(patched.communities.at(-1)).toBe(-1);
+
+    expect(patched.graph.m).toBeGreaterThan(before.graph.m);
+    expectSameTies(patched, await rebuild());
+    // The guests who were engaged are tied now, renewed as of the dinner.
+    const dinnerTie = [guests[0]!.id, guests[2]!.id].sort().join('–');
+    expect(tiesById(patched).ties.get(dinnerTie)).toBeGreaterThan(0);
+  });
+
+  it('renews the ties of people already known without rebuilding their profiles', async () => {
+    const before = await ctx.network.get(access.workspaceId);
+    const guests = before.people.filter((p) => !p.isSelf).slice(30, 34);
+    // Backdated: an older sighting than some of these ties already have, which must not win.
+    await logMoment(ctx, access, {
+      kind: 'coffee',
+      occurredOn: '2025-03-02',
+      attendees: guests.map((g, k) => ({
+        personId: g.id,
+        mark: k === 0 ? ('reconnected' as const) : ('present' as const),
+      })),
+    });
+    const patched = await ctx.network.get(access.workspaceId);
+    expect(patched.graph.n).toBe(before.graph.n);
+    expect(patched.model.index).toBe(before.model.index);
+    expectSameTies(patched, await rebuild());
+  });
+
+  it('weighs a new or changed tie as a rebuild would, by its last sighting', async () => {
+    const before = await ctx.network.get(access.workspaceId);
+    const [a, b] = before.people.filter((p) => !p.isSelf).slice(40, 42);
+    const tie = await recordTie(ctx, access, { aId: a!.id, bId: b!.id, strength: 2 });
+    expectSameTies(await ctx.network.get(access.workspaceId), await rebuild());
+    await updateTie(ctx, access, tie.id, { strength: 5 });
+    const patched = await ctx.network.get(access.workspaceId);
+    expect(patched.model.index).toBe(before.model.index);
+    expectSameTies(patched, await rebuild());
+  });
+});
