@@ -47,6 +47,9 @@ export const prepareDemo = async (
   }
 };
 
+/** How long `salon serve` may take to print its URL. */
+const START_TIMEOUT_MS = 60_000;
+
 /** `salon serve` on the data directory, on a free port; resolves with its URL. */
 export const startServer = (dir: string): Promise<{ child: ChildProcess; url: string }> =>
   new Promise((resolve, reject) => {
@@ -56,14 +59,32 @@ export const startServer = (dir: string): Promise<{ child: ChildProcess; url: st
       env,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`salon serve printed no URL in ${START_TIMEOUT_MS / 1000} s`));
+    }, START_TIMEOUT_MS);
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const url = /https?:\/\/\S+/.exec(out)?.[0];
-      if (url) resolve({ child, url });
+      // A whole line: the URL may come in two chunks.
+      const url = /(https?:\/\/\S+)\r?\n/.exec(out)?.[1];
+      if (!url) return;
+      clearTimeout(timer);
+      resolve({ child, url });
     });
-    child.once('exit', (code) => reject(new Error(`salon serve exited with ${code}: ${out}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`salon serve exited with ${code}: ${out}`));
+    });
   });
+
+/** Stops a server and waits for its process to end, so it uses no CPU in the next measure. */
+export const stopServer = async (child: ChildProcess | null): Promise<void> => {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await exited;
+};
 
 /** Peak resident memory of a process, in MB, as Linux counts it. */
 export const peakRssMb = (pid: number): number => {

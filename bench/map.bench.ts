@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launchChromium } from '../e2e/chromium';
-import { prepareDemo, startServer } from './demo-server';
+import { prepareDemo, startServer, stopServer } from './demo-server';
 import type { BenchContext, Benchmark, BenchRow, BenchSection } from './section';
 import { numberArg } from './section';
 import { percentile } from './stats';
@@ -55,6 +55,7 @@ const dragAndCount = async (page: Page): Promise<Frames> => {
   }
   await page.mouse.up();
   const times = (await page.evaluate('window.frameTimes')) as number[];
+  if (times.length < 2) throw new Error('the page drew no frame while the map was dragged');
   const gaps = times.slice(1).map((t, k) => t - times[k]!);
   const seconds = (times.at(-1)! - times[0]!) / 1000;
   const shown = (await page.locator('.page-subtitle').textContent()) ?? '';
@@ -88,7 +89,7 @@ const measure = async (browser: Browser, people: number): Promise<Frames> => {
       await context.close();
     }
   } finally {
-    server?.kill('SIGTERM');
+    await stopServer(server);
     rmSync(dir, { recursive: true, force: true });
   }
 };

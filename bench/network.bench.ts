@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { graphFromStore } from '../src/app/network';
 import { degreeOf } from '../src/engine/graph';
 import { openStore } from '../src/store/store';
-import { type DemoWorkspace, peakRssMb, prepareDemo, startServer } from './demo-server';
+import { type DemoWorkspace, peakRssMb, prepareDemo, startServer, stopServer } from './demo-server';
 import {
   type BenchContext,
   type Benchmark,
@@ -211,7 +211,7 @@ const run = async ({ args, quick, log }: BenchContext): Promise<BenchSection[]> 
       note: 'VmHWM of the server process after the requests above',
     });
   } finally {
-    server?.kill('SIGTERM');
+    await stopServer(server);
     rmSync(dir, { recursive: true, force: true });
   }
   return [{ title: 'The engine as the server runs it', rows }];

@@ -109,4 +109,22 @@ describe.each(testDialects())('the engine network after a moment, on %s', (diale
     expect(patched.model.index).toBe(before.model.index);
     expectSameTies(patched, await rebuild());
   });
+
+  it('builds the network again on a new day, when every tie has aged', async () => {
+    let clock = NOW;
+    const cache = new NetworkCache(store, () => clock);
+    const first = await cache.get(access.workspaceId);
+    expect(await cache.get(access.workspaceId)).toBe(first);
+    clock = new Date(NOW.getTime() + 86_400_000);
+    const next = await cache.get(access.workspaceId);
+    expect(next).not.toBe(first);
+    // Freshness fell for every renewed tie, and none rose.
+    const before = tiesById(first).ties;
+    let fell = 0;
+    for (const [pair, weight] of tiesById(next).ties) {
+      expect(weight).toBeLessThanOrEqual(before.get(pair)!);
+      if (weight < before.get(pair)!) fell++;
+    }
+    expect(fell).toBeGreaterThan(0);
+  });
 });

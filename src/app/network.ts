@@ -122,6 +122,9 @@ export const graphFromStore = async (
   return fromIndexEdges(ids, indexOf, ties.a, ties.b, weights);
 };
 
+/** The calendar day of an instant, as YYYY-MM-DD (UTC, as the rest of the server). */
+const dayOf = (instant: Date): string => instant.toISOString().slice(0, 10);
+
 const daysBetween = (isoDate: string, today: Date): number =>
   Math.floor((today.getTime() - Date.parse(isoDate)) / DAY_MS);
 
@@ -250,6 +253,8 @@ const appendNoCircle = (communities: Int32Array): Int32Array => {
 };
 
 interface Entry {
+  /** The day the network was built for: freshness counts days up to it. */
+  readonly day: string;
   network: WorkspaceNetwork;
   metPairs: Array<readonly [number, number]>;
   reach: ReachDetailed | null;
@@ -258,13 +263,15 @@ interface Entry {
 /** The per-workspace networks of this process. */
 export class NetworkCache {
   private readonly entries = new Map<string, Promise<Entry>>();
+  /** Per workspace, the last change being absorbed: changes land one at a time, in order. */
+  private readonly changes = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: Store,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** The workspace's network, built on first use. */
+  /** The workspace's network, built on first use (and again on the first use of a new day). */
   async get(workspaceId: string): Promise<WorkspaceNetwork> {
     return (await this.entry(workspaceId)).network;
   }
@@ -290,22 +297,41 @@ export class NetworkCache {
     return { network: entry.network, reach: entry.reach };
   }
 
-  /** Absorbs a change: patches a cached network, or drops it to be rebuilt on the next read. */
-  async changed(workspaceId: string, change: NetworkChange): Promise<void> {
+  /**
+   * Absorbs a change already committed to the store: patches a cached network, or drops it to
+   * be rebuilt on the next read. Changes of one workspace are absorbed in the order they came,
+   * so a tie removed cannot be put back by the read of an earlier change. Never throws: the
+   * write has landed, and a network that could not be patched is dropped.
+   */
+  changed(workspaceId: string, change: NetworkChange): Promise<void> {
+    const previous = this.changes.get(workspaceId) ?? Promise.resolve();
+    const next = previous.then(() =>
+      this.absorb(workspaceId, change).catch(() => {
+        this.entries.delete(workspaceId);
+      }),
+    );
+    this.changes.set(workspaceId, next);
+    void next.then(() => {
+      if (this.changes.get(workspaceId) === next) this.changes.delete(workspaceId);
+    });
+    return next;
+  }
+
+  private async absorb(workspaceId: string, change: NetworkChange): Promise<void> {
     const pending = this.entries.get(workspaceId);
     if (!pending) return;
-    if (change.kind === 'rebuild') {
+    const entry = await pending;
+    // A new day moves every tie's freshness: patching one part would mix two days.
+    if (change.kind === 'rebuild' || entry.day !== dayOf(this.now())) {
       this.entries.delete(workspaceId);
       return;
     }
-    const entry = await pending;
     let patched: WorkspaceNetwork | null;
     if (change.kind === 'tie-set' || change.kind === 'moment-logged') {
       const { hostIndex, people } = entry.network;
       const host = hostIndex === null ? [] : [people[hostIndex]!.id];
       const ids = change.kind === 'tie-set' ? [change.aId, change.bId] : change.attendeeIds;
       const read = await readAmong(this.store, workspaceId, [...host, ...ids]);
-      // From here on nothing awaits: no other change lands between this read and its patch.
       patched = reweigh(entry, read, this.now(), change.kind === 'moment-logged' ? change : null);
     } else patched = patch(entry.network, entry.metPairs, change);
     if (patched) {
@@ -314,7 +340,13 @@ export class NetworkCache {
     } else this.entries.delete(workspaceId);
   }
 
-  private entry(workspaceId: string): Promise<Entry> {
+  private async entry(workspaceId: string): Promise<Entry> {
+    const cached = this.entries.get(workspaceId);
+    if (cached) {
+      const entry = await cached;
+      if (entry.day === dayOf(this.now())) return entry;
+      if (this.entries.get(workspaceId) === cached) this.entries.delete(workspaceId);
+    }
     let pending = this.entries.get(workspaceId);
     if (!pending) {
       pending = this.build(workspaceId);
@@ -325,7 +357,8 @@ export class NetworkCache {
   }
 
   private async build(workspaceId: string): Promise<Entry> {
-    const loaded = await load(this.store, workspaceId, this.now());
+    const today = this.now();
+    const loaded = await load(this.store, workspaceId, today);
     const { communities, modularity, circles } = await circlesOf(this.store, workspaceId, loaded);
     const hostIndex = hostOf(loaded.people);
     const model = modelOf(
@@ -347,6 +380,7 @@ export class NetworkCache {
         circles,
         model,
       },
+      day: dayOf(today),
       metPairs: loaded.metPairs,
       reach: null,
     };

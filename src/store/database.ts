@@ -67,6 +67,9 @@ const openPostgres = (url: string): OpenDatabase => {
     if (!pool.ending)
       process.emitWarning(`PostgreSQL ended an idle connection: ${error.message}`, 'SalonStore');
   });
+  // A connection in use has no pool listener: its query fails and says why; this only keeps
+  // the same error, emitted on the connection, from ending the process too.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const types: ColumnTypeCache = new Map();
   return {

@@ -35,6 +35,24 @@ describe('IdPositions', () => {
     expect(findAll(positions, '0190f1a2-0000-7000-8000-22220000abcd')).toEqual([-1]);
   });
 
+  it('stays quick when thousands of ids share all but their first digits (UUIDv1 from one machine)', () => {
+    const ids = Array.from(
+      { length: 20_000 },
+      (_, i) => `${i.toString(16).padStart(8, '0')}-1dd2-11b2-8000-0242ac120002`,
+    );
+    const started = performance.now();
+    const positions = new IdPositions(ids);
+    expect(findAll(positions, ids.join('\u001f'))).toEqual(ids.map((_, i) => i));
+    // One probe chain would make this quadratic: minutes, not milliseconds.
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('keeps the first position of an id given twice', () => {
+    const id = newId();
+    const positions = new IdPositions([id, 'p1', id, 'p1']);
+    expect(findAll(positions, `${id}\u001fp1`)).toEqual([0, 1]);
+  });
+
   it('finds ids that are not canonical UUIDs by their whole text', () => {
     const ids = ['p1', 'ABCDEF01-0000-7000-8000-000000000001', 'Zoë-1', '', newId()];
     const positions = new IdPositions(ids);

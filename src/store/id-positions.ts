@@ -50,10 +50,23 @@ const readUuid = (text: string, from: number, words: Int32Array, at: number): bo
   return (seen & NOT_HEX) === 0;
 };
 
+/**
+ * A slot for the four words, from all of them: ids from an old backup may share most of their
+ * digits (a UUIDv1's last twelve are its machine's address), and must not share a probe chain.
+ */
+const slotOf = (words: Int32Array, at: number): number => {
+  const h =
+    Math.imul(words[at]!, 0x9e3779b1) ^
+    Math.imul(words[at + 1]!, 0x85ebca6b) ^
+    Math.imul(words[at + 2]!, 0xc2b2ae35) ^
+    Math.imul(words[at + 3]!, 0x27d4eb2f);
+  return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) ^ (h >>> 13);
+};
+
 export class IdPositions {
   /** Four words per position; positions whose id is not a canonical UUID are never probed. */
   private readonly words: Int32Array;
-  /** Open addressing on the last word (random bits of a UUIDv7): position + 1, 0 for empty. */
+  /** Open addressing over the words (`slotOf`): position + 1, 0 for empty. */
   private readonly slots: Int32Array;
   private readonly mask: number;
   private readonly others = new Map<string, number>();
@@ -67,10 +80,12 @@ export class IdPositions {
     this.words = new Int32Array(4 * ids.length);
     for (const [position, id] of ids.entries()) {
       if (id.length !== UUID_LENGTH || !readUuid(id, 0, this.words, 4 * position)) {
-        this.others.set(id, position);
+        if (!this.others.has(id)) this.others.set(id, position);
         continue;
       }
-      let slot = this.words[4 * position + 3]! & this.mask;
+      // An id given twice keeps its first position, as the other ids do.
+      if (this.at(id, 0, UUID_LENGTH) !== -1) continue;
+      let slot = slotOf(this.words, 4 * position) & this.mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
       this.slots[slot] = position + 1;
     }
@@ -81,7 +96,11 @@ export class IdPositions {
     const probe = this.probe;
     if (to - from !== UUID_LENGTH || !readUuid(text, from, probe, 0))
       return this.others.get(text.slice(from, to)) ?? -1;
-    for (let slot = probe[3]! & this.mask; this.slots[slot] !== 0; slot = (slot + 1) & this.mask) {
+    for (
+      let slot = slotOf(probe, 0) & this.mask;
+      this.slots[slot] !== 0;
+      slot = (slot + 1) & this.mask
+    ) {
       const position = this.slots[slot]! - 1;
       const at = 4 * position;
       if (

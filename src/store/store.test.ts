@@ -183,20 +183,31 @@ describe.runIf(testDialects().includes('postgres'))('store on PostgreSQL, connec
       await store.people.create(ws, { displayName: 'Before The Restart' });
       // As a server restart or an administrator would: end every session of this database.
       const database = new URL(store.location).pathname.slice(1);
-      const admin = new pg.Client({ connectionString: inject('postgresAdminUrl') as string });
-      await admin.connect();
-      try {
-        const ended = await admin.query(
-          'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1',
-          [database],
-        );
-        expect(ended.rowCount).toBeGreaterThan(0);
-      } finally {
-        await admin.end();
-      }
+      const endSessions = async (): Promise<void> => {
+        const admin = new pg.Client({ connectionString: inject('postgresAdminUrl') as string });
+        await admin.connect();
+        try {
+          const ended = await admin.query(
+            'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1',
+            [database],
+          );
+          expect(ended.rowCount).toBeGreaterThan(0);
+        } finally {
+          await admin.end();
+        }
+      };
+      await endSessions();
       await expect.poll(() => warnings.length).toBeGreaterThan(0);
       expect(warnings[0]).toMatch(/PostgreSQL ended an idle connection/);
       // The next query opens a new connection; nothing was lost.
+      expect(await store.people.count(ws)).toBe(1);
+      // A connection ended inside a transaction: that transaction fails, the process carries on.
+      const cut = store.transaction(async (tx) => {
+        await tx.people.create(ws, { displayName: 'Half Written' });
+        await endSessions();
+        await tx.people.create(ws, { displayName: 'Never Written' });
+      });
+      await expect(cut).rejects.toThrow();
       expect(await store.people.count(ws)).toBe(1);
     } finally {
       process.off('warning', heard);
