@@ -46,7 +46,7 @@ export const renameCircle = async (
     members,
     found.hostNameId ? [found.hostNameId] : [],
   );
-  await ctx.network.changed(access.workspaceId, { kind: 'rebuild' });
+  await ctx.network.changed(access.workspaceId, { kind: 'circle-renamed' });
   const circles = await listCircles(ctx, access);
   const renamed = circles.circles.find((c) => c.name === name);
   if (!renamed) throw notFound('Circle');

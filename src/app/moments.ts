@@ -88,9 +88,7 @@ export const logMoment = async (ctx: AppContext, access: Access, input: MomentIn
     return { moment, createdPeople: createdIds.length, tiesAdded };
   });
   await ctx.network.changed(ws, {
-    kind: 'moment-logged',
-    momentId: logged.moment.id,
-    hosted: logged.moment.context === 'hosted',
+    kind: 'moment-changed',
     attendeeIds: logged.moment.attendees.map((a) => a.personId),
   });
   return logged;
@@ -127,6 +125,10 @@ export const listMoments = async (ctx: AppContext, access: Access, limit: number
 
 export const deleteMoment = async (ctx: AppContext, access: Access, id: string) => {
   requireEditor(access);
+  const moment = await ctx.store.moments.require(access.workspaceId, id);
   await ctx.store.moments.remove(access.workspaceId, id);
-  await ctx.network.changed(access.workspaceId, { kind: 'rebuild' });
+  await ctx.network.changed(access.workspaceId, {
+    kind: 'moment-changed',
+    attendeeIds: moment.attendees.map((a) => a.personId),
+  });
 };

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/store';
 import { openTestStore, testDialects } from '../store/testing';
 import { signUp } from './auth';
+import { renameCircle } from './circles';
 import { type AppContext, createContext } from './context';
 import { loadDemo } from './demo';
-import { logMoment } from './moments';
+import { deleteMoment, logMoment } from './moments';
 import { NetworkCache, type WorkspaceNetwork } from './network';
 import { recordTie, updateTie } from './ties';
 import { type Access, accessTo } from './workspaces';
@@ -27,6 +28,16 @@ const tiesById = (network: WorkspaceNetwork) => {
   return { ties, strength };
 };
 
+/** The pairs who already met at the host's table, as sorted "id–id" keys. */
+const metById = (network: WorkspaceNetwork): string[] =>
+  [...network.model.met]
+    .map((key) => {
+      const i = Math.floor(key / 2 ** 26);
+      const j = key % 2 ** 26;
+      return [network.graph.ids[i]!, network.graph.ids[j]!].sort().join('–');
+    })
+    .sort();
+
 describe.each(testDialects())('the engine network after a moment, on %s', (dialect) => {
   let store: Store;
   let ctx: AppContext;
@@ -43,6 +54,7 @@ describe.each(testDialects())('the engine network after a moment, on %s', (diale
   afterAll(() => store.close());
 
   const expectSameTies = (patched: WorkspaceNetwork, rebuilt: WorkspaceNetwork): void => {
+    expect(metById(patched)).toEqual(metById(rebuilt));
     expect(patched.graph.m).toBe(rebuilt.graph.m);
     const mine = tiesById(patched);
     const theirs = tiesById(rebuilt);
@@ -126,5 +138,39 @@ describe.each(testDialects())('the engine network after a moment, on %s', (diale
       if (weight < before.get(pair)!) fell++;
     }
     expect(fell).toBeGreaterThan(0);
+  });
+
+  it('takes a deleted moment out: its table no longer counts, its sightings no longer renew', async () => {
+    const before = await ctx.network.get(access.workspaceId);
+    const guests = before.people.filter((p) => !p.isSelf).slice(50, 55);
+    const logged = await logMoment(ctx, access, {
+      kind: 'dinner',
+      occurredOn: '2026-11-18',
+      attendees: guests.map((g, k) => ({
+        personId: g.id,
+        mark: k < 2 ? ('met_new' as const) : ('present' as const),
+      })),
+    });
+    const withDinner = await ctx.network.get(access.workspaceId);
+    expect(metById(withDinner).length).toBeGreaterThan(metById(before).length);
+    await deleteMoment(ctx, access, logged.moment.id);
+    const patched = await ctx.network.get(access.workspaceId);
+    expect(patched.circles).toBe(before.circles);
+    expect(metById(patched)).toEqual(metById(before));
+    expectSameTies(patched, await rebuild());
+  });
+
+  it('renames a circle in place, as a rebuild would name it', async () => {
+    const fresh = createContext(store, () => NOW);
+    const before = await fresh.network.get(access.workspaceId);
+    const target = before.circles[1]!;
+    await renameCircle(fresh, access, target.index, 'Thursday chess');
+    const patched = await fresh.network.get(access.workspaceId);
+    expect(patched.communities).toBe(before.communities);
+    expect(patched.model.circleNames[target.index]).toBe('Thursday chess');
+    const rebuilt = await rebuild();
+    const names = (n: WorkspaceNetwork) => n.circles.map((c) => [c.index, c.name, c.namedByHost]);
+    expect(names(patched)).toEqual(names(rebuilt));
+    expect(names(patched)).toContainEqual([target.index, 'Thursday chess', true]);
   });
 });

@@ -10,7 +10,13 @@ import { type CircleTraits, carryNames, type NamedCircle, nameCircles } from '..
 import { detectCommunities } from '../engine/communities';
 import { type CompactGraph, fromIndexEdges } from '../engine/graph';
 import { withoutTie, withPerson, withTies } from '../engine/graph-patch';
-import { buildModel, type EngineModel, type PersonProfile, withTiesChanged } from '../engine/model';
+import {
+  buildModel,
+  type EngineModel,
+  type PersonProfile,
+  withCircleNames,
+  withTiesChanged,
+} from '../engine/model';
 import { type ReachDetailed, reachDetailed } from '../engine/reach';
 import { applySightings, type Sighting, tieWeight } from '../engine/tie-weight';
 import type { PersonInNetwork } from '../store/person.repository';
@@ -50,16 +56,13 @@ export type NetworkChange =
   | { readonly kind: 'tie-removed'; readonly aId: string; readonly bId: string }
   | { readonly kind: 'person-added'; readonly person: PersonInNetwork }
   | { readonly kind: 'person-changed'; readonly person: PersonInNetwork }
+  /** The host named a circle: the names are carried over again, the circles stay. */
+  | { readonly kind: 'circle-renamed' }
   /**
-   * A moment was logged: its attendees (some perhaps created with it) and the ties among them
-   * and the host, new or renewed, are read back and patched in.
+   * A moment was logged or deleted: its attendees (some perhaps created with it), the ties among
+   * them and the host, and who of them sat at a table together are read back and patched in.
    */
-  | {
-      readonly kind: 'moment-logged';
-      readonly momentId: string;
-      readonly hosted: boolean;
-      readonly attendeeIds: readonly string[];
-    }
+  | { readonly kind: 'moment-changed'; readonly attendeeIds: readonly string[] }
   /** Anything larger: the next read rebuilds from the store. */
   | { readonly kind: 'rebuild' };
 
@@ -194,11 +197,16 @@ const hostOf = (people: readonly NetworkPerson[]): number | null => {
 };
 
 /** Circles: communities on the graph without the host (who knows every circle), then named. */
-const circlesOf = async (
-  store: Store,
-  workspaceId: string,
+/** A circle as the namer named it, its people by id (to carry the host's names over) and index. */
+type AutoNamedCircle = Omit<NamedCircle, 'members'> & {
+  readonly members: readonly string[];
+  readonly indices: readonly number[];
+};
+
+/** Circles: communities on the graph without the host (who knows every circle), then named. */
+const circlesOf = (
   loaded: Loaded,
-): Promise<{ communities: Int32Array; modularity: number; circles: NamedNetworkCircle[] }> => {
+): { communities: Int32Array; modularity: number; named: AutoNamedCircle[] } => {
   const { communities, modularity } = detectCommunities(loaded.graph, { seed: SEED });
   const host = hostOf(loaded.people);
   if (host !== null) communities[host] = -1;
@@ -207,21 +215,27 @@ const circlesOf = async (
     organization: p.organization,
     contexts: loaded.contexts[i] ?? [],
   }));
-  const named = nameCircles(communities, traits);
-  const hostNames = await store.circleNames.all(workspaceId);
-  const withIds = named.map((c) => ({
+  const named = nameCircles(communities, traits).map((c) => ({
     ...c,
     members: c.members.map((i) => loaded.people[i]!.id),
     indices: c.members,
   }));
-  const carried = carryNames(hostNames, withIds);
-  const circles = carried.map(({ members: _ids, indices, carriedFrom, ...c }) => ({
+  return { communities, modularity, named };
+};
+
+/** The circles with the names the host gave, carried to the circles that are mostly the same. */
+const withHostNames = async (
+  store: Store,
+  workspaceId: string,
+  named: readonly AutoNamedCircle[],
+): Promise<NamedNetworkCircle[]> => {
+  const hostNames = await store.circleNames.all(workspaceId);
+  return carryNames(hostNames, named).map(({ members: _ids, indices, carriedFrom, ...c }) => ({
     ...c,
     members: indices,
     namedByHost: carriedFrom !== null,
     hostNameId: carriedFrom === null ? null : (hostNames[carriedFrom]?.id ?? null),
   }));
-  return { communities, modularity, circles };
 };
 
 const modelOf = (
@@ -231,17 +245,21 @@ const modelOf = (
   communities: Int32Array,
   circles: readonly NamedCircle[],
   metPairs: Iterable<readonly [number, number]>,
-): EngineModel => {
-  const circleNames: string[] = [];
-  for (const c of circles) circleNames[c.index] = c.name;
-  return buildModel({
+): EngineModel =>
+  buildModel({
     graph,
     profiles,
     self: hostIndex,
     communityOf: communities,
-    circleNames,
+    circleNames: namesByIndex(circles),
     metPairs,
   });
+
+/** Each circle's name at its index. */
+const namesByIndex = (circles: readonly NamedCircle[]): string[] => {
+  const names: string[] = [];
+  for (const c of circles) names[c.index] = c.name;
+  return names;
 };
 
 /** Grows an Int32Array by one entry (a new person has no circle until the next recomputation). */
@@ -255,6 +273,8 @@ const appendNoCircle = (communities: Int32Array): Int32Array => {
 interface Entry {
   /** The day the network was built for: freshness counts days up to it. */
   readonly day: string;
+  /** The circles as named before the host's names were carried over. */
+  readonly named: readonly AutoNamedCircle[];
   network: WorkspaceNetwork;
   metPairs: Array<readonly [number, number]>;
   reach: ReachDetailed | null;
@@ -281,14 +301,12 @@ export class NetworkCache {
     const entry = await this.entry(workspaceId);
     if (!entry.reach) {
       const { network } = entry;
-      const circleNames: string[] = [];
-      for (const c of network.circles) circleNames[c.index] = c.name;
       entry.reach = reachDetailed(
         network.graph,
         {
           hostIndex: network.hostIndex,
           communities: network.communities,
-          circleNames,
+          circleNames: namesByIndex(network.circles),
           stature: network.people.map((p) => p.stature),
         },
         { seed: SEED },
@@ -327,12 +345,17 @@ export class NetworkCache {
       return;
     }
     let patched: WorkspaceNetwork | null;
-    if (change.kind === 'tie-set' || change.kind === 'moment-logged') {
+    if (change.kind === 'circle-renamed') {
+      const circles = await withHostNames(this.store, workspaceId, entry.named);
+      const model = withCircleNames(entry.network.model, namesByIndex(circles));
+      patched = { ...entry.network, circles, model };
+    } else if (change.kind === 'tie-set' || change.kind === 'moment-changed') {
       const { hostIndex, people } = entry.network;
       const host = hostIndex === null ? [] : [people[hostIndex]!.id];
       const ids = change.kind === 'tie-set' ? [change.aId, change.bId] : change.attendeeIds;
       const read = await readAmong(this.store, workspaceId, [...host, ...ids]);
-      patched = reweigh(entry, read, this.now(), change.kind === 'moment-logged' ? change : null);
+      // Nothing awaits from here on: changes land in order (see `changed`), and this one whole.
+      patched = reweigh(entry, read, this.now());
     } else patched = patch(entry.network, entry.metPairs, change);
     if (patched) {
       entry.network = patched;
@@ -359,7 +382,8 @@ export class NetworkCache {
   private async build(workspaceId: string): Promise<Entry> {
     const today = this.now();
     const loaded = await load(this.store, workspaceId, today);
-    const { communities, modularity, circles } = await circlesOf(this.store, workspaceId, loaded);
+    const { communities, modularity, named } = circlesOf(loaded);
+    const circles = await withHostNames(this.store, workspaceId, named);
     const hostIndex = hostOf(loaded.people);
     const model = modelOf(
       loaded.graph,
@@ -381,13 +405,19 @@ export class NetworkCache {
         model,
       },
       day: dayOf(today),
+      named,
       metPairs: loaded.metPairs,
       reach: null,
     };
   }
 }
 
-type MomentLogged = Extract<NetworkChange, { kind: 'moment-logged' }>;
+interface AttendedMoment {
+  readonly on: string;
+  readonly hosted: boolean;
+  readonly size: number;
+  readonly people: string[];
+}
 
 /** A few people (the host among them) and what weighs the ties among them, from the store. */
 interface AmongRead {
@@ -395,7 +425,7 @@ interface AmongRead {
   readonly people: readonly PersonInNetwork[];
   readonly ties: ReadonlyArray<{ aId: string; bId: string; strength: number }>;
   /** Every moment any of them attended, with who of them was there. */
-  readonly moments: ReadonlyMap<string, { on: string; size: number; people: string[] }>;
+  readonly moments: ReadonlyMap<string, AttendedMoment>;
 }
 
 const readAmong = async (
@@ -409,27 +439,29 @@ const readAmong = async (
     store.ties.among(workspaceId, ids),
     store.moments.attendedBy(workspaceId, ids),
   ]);
-  const moments = new Map<string, { on: string; size: number; people: string[] }>();
+  const moments = new Map<string, AttendedMoment>();
   for (const a of attended) {
     const moment = moments.get(a.momentId);
     if (moment) moment.people.push(a.personId);
-    else moments.set(a.momentId, { on: a.occurredOn, size: a.size, people: [a.personId] });
+    else
+      moments.set(a.momentId, {
+        on: a.occurredOn,
+        hosted: a.context === 'hosted',
+        size: a.size,
+        people: [a.personId],
+      });
   }
   return { people, ties, moments };
 };
 
 /**
  * The network after a tie or a moment changed among a few people: those new to it added, and
- * every tie among them weighed again from its strength and its latest sighting, exactly as a
- * rebuild would weigh it (no tie reaching outside them changed). A hosted table's guests have
- * met. Circles stay as they were until the next rebuild; people new to the network have none.
+ * every tie among them weighed again from its strength and its latest sighting, and who of them
+ * already met at a table, exactly as a rebuild would find them (nothing reaching outside them
+ * changed). Circles stay as they were until the next rebuild; people new to the network have
+ * none yet.
  */
-const reweigh = (
-  entry: Entry,
-  read: AmongRead,
-  today: Date,
-  moment: MomentLogged | null,
-): WorkspaceNetwork => {
+const reweigh = (entry: Entry, read: AmongRead, today: Date): WorkspaceNetwork => {
   let network = entry.network;
   for (const person of read.people)
     if (!network.graph.indexOf.has(person.id)) network = withNewcomer(network, person);
@@ -444,12 +476,13 @@ const reweigh = (
   const host = network.hostIndex ?? -1;
   for (const p of read.people)
     if (p.lastContactOn && host >= 0) seen(host, index(p.id), daysBetween(p.lastContactOn, today));
-  for (const [id, attended] of read.moments) {
+  const among = new Set(read.people.map((p) => index(p.id)));
+  entry.metPairs = entry.metPairs.filter(([i, j]) => !(among.has(i) && among.has(j)));
+  for (const attended of read.moments.values()) {
     const seated = attended.people.map(index);
     if (attended.size <= SIGHTING_SIZE)
       for (const [i, j] of pairsOf(seated)) seen(i, j, daysBetween(attended.on, today));
-    if (id === moment?.momentId && moment.hosted && attended.size <= TABLE_SIZE)
-      entry.metPairs.push(...pairsOf(seated));
+    if (attended.hosted && attended.size <= TABLE_SIZE) entry.metPairs.push(...pairsOf(seated));
   }
   const renewed = read.ties.map((t) => ({
     a: t.aId,
@@ -507,7 +540,10 @@ const withNewcomer = (network: WorkspaceNetwork, person: PersonInNetwork): Works
 const patch = (
   network: WorkspaceNetwork,
   metPairs: Iterable<readonly [number, number]>,
-  change: Exclude<NetworkChange, { kind: 'rebuild' | 'tie-set' | 'moment-logged' }>,
+  change: Exclude<
+    NetworkChange,
+    { kind: 'rebuild' | 'tie-set' | 'moment-changed' | 'circle-renamed' }
+  >,
 ): WorkspaceNetwork | null => {
   const { graph } = network;
   switch (change.kind) {

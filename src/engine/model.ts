@@ -280,6 +280,10 @@ const uniqueSorted = (ids: Iterable<number>): Int32Array => {
   return out;
 };
 
+/** Circle names by circle id, blank ones as none. */
+const circleNamesOf = (names: ModelInput['circleNames']): Array<string | null> =>
+  (names ?? []).map((name) => nonEmpty(name ?? null));
+
 /** The keys of the pairs who already met, people outside 0..n-1 and self-pairs left out. */
 const metSet = (n: number, pairs: Iterable<readonly [number, number]> | undefined): Set<number> => {
   const inRange = (i: number): boolean => Number.isInteger(i) && i >= 0 && i < n;
@@ -461,7 +465,7 @@ export const buildModel = (input: ModelInput): EngineModel => {
   if (input.communityOf)
     for (let i = 0; i < n && i < input.communityOf.length; i++)
       communityOf[i] = input.communityOf[i]! >= 0 ? input.communityOf[i]! : -1;
-  const circleNames = (input.circleNames ?? []).map((name) => nonEmpty(name ?? null));
+  const circleNames = circleNamesOf(input.circleNames);
   const inRange = (i: number): boolean => Number.isInteger(i) && i >= 0 && i < n;
   const met = metSet(n, input.metPairs);
   const goals = new Uint8Array(n);
@@ -510,3 +514,9 @@ export const withTiesChanged = (
   if (graph.n !== model.n) throw new RangeError('withTiesChanged: the people changed, rebuild');
   return { ...model, graph, met: metSet(model.n, metPairs), scanner: createSourceScanner(graph) };
 };
+
+/** The model with the host's new names for its circles; everything else is kept. */
+export const withCircleNames = (
+  model: EngineModel,
+  circleNames: ModelInput['circleNames'],
+): EngineModel => ({ ...model, circleNames: circleNamesOf(circleNames) });

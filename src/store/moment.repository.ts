@@ -174,7 +174,15 @@ export class MomentRepository {
   async attendedBy(
     workspaceId: string,
     personIds: readonly string[],
-  ): Promise<Array<{ momentId: string; occurredOn: string; size: number; personId: string }>> {
+  ): Promise<
+    Array<{
+      momentId: string;
+      context: MomentContext;
+      occurredOn: string;
+      size: number;
+      personId: string;
+    }>
+  > {
     if (personIds.length === 0) return [];
     const rows = await this.db
       .selectFrom('moment_attendees as a')
@@ -184,6 +192,7 @@ export class MomentRepository {
       .select((eb) => [
         'a.moment_id',
         'a.person_id',
+        'm.context',
         'm.occurred_on',
         eb
           .selectFrom('moment_attendees as together')
@@ -196,6 +205,7 @@ export class MomentRepository {
       .execute();
     return rows.map((r) => ({
       momentId: r.moment_id,
+      context: r.context as MomentContext,
       occurredOn: r.occurred_on,
       size: Number(r.size),
       personId: r.person_id,
