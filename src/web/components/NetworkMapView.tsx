@@ -145,8 +145,8 @@ const buildModel = (data: NetworkMap): MapModel => {
 /**
  * Up to this many people, hovering someone highlights their ties, and ties and names stay drawn
  * while the map is dragged or zoomed. Above it they are hidden until the map stops: in software
- * WebGL (a browser without a GPU) that doubled the frame rate at 5,000 people (measured, `npm
- * run bench -- map`).
+ * WebGL (a browser without a GPU) that took a drag at 5,000 people from 3.1 to 11 frames a
+ * second (`npm run bench -- map`).
  */
 const FULL_DETAIL_MAX = 2000;
 
