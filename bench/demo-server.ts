@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { signUp } from '../src/app/auth';
-import { createContext } from '../src/app/context';
+import { type AppContext, createContext } from '../src/app/context';
 import { loadDemo } from '../src/app/demo';
 import { accessTo } from '../src/app/workspaces';
 import { openStore, type Store } from '../src/store/store';
@@ -17,10 +17,28 @@ export interface DemoWorkspace {
   readonly demoSeconds: number;
 }
 
-/**
- * A demo network of `people` and `ties` in `dir` (seed 7), for a new host; `then` may add to
- * it before the store closes.
- */
+/** A new host on an open store, signed in, with a demo network of `people` and `ties` (seed 7). */
+export const signUpWithDemo = async (
+  store: Store,
+  size: { people: number; ties?: number },
+): Promise<DemoWorkspace & { ctx: AppContext }> => {
+  const ctx = createContext(store);
+  const signedIn = await signUp(ctx, {
+    email: 'bench@example.com',
+    password: 'benchmark-password',
+  });
+  const [workspace] = await store.workspaces.ofUser(signedIn.user.id);
+  const access = await accessTo(ctx, signedIn.user.id, workspace!.id);
+  const loaded = await loadDemo(ctx, access, { ...size, seed: 7 });
+  return {
+    ctx,
+    workspaceId: access.workspaceId,
+    session: signedIn.sessionSecret,
+    demoSeconds: loaded.seconds,
+  };
+};
+
+/** The same in the data directory `dir`; `then` may add to it before the store closes. */
 export const prepareDemo = async (
   dir: string,
   size: { people: number; ties?: number },
@@ -28,20 +46,9 @@ export const prepareDemo = async (
 ): Promise<DemoWorkspace> => {
   const store = await openStore({ dataDir: dir });
   try {
-    const ctx = createContext(store);
-    const signedIn = await signUp(ctx, {
-      email: 'bench@example.com',
-      password: 'benchmark-password',
-    });
-    const [workspace] = await store.workspaces.ofUser(signedIn.user.id);
-    const access = await accessTo(ctx, signedIn.user.id, workspace!.id);
-    const loaded = await loadDemo(ctx, access, { ...size, seed: 7 });
-    await then?.(store, access.workspaceId);
-    return {
-      workspaceId: access.workspaceId,
-      session: signedIn.sessionSecret,
-      demoSeconds: loaded.seconds,
-    };
+    const { ctx: _ctx, ...demo } = await signUpWithDemo(store, size);
+    await then?.(store, demo.workspaceId);
+    return demo;
   } finally {
     await store.close();
   }

@@ -7,10 +7,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signUp } from '../src/app/auth';
-import { createContext } from '../src/app/context';
-import { loadDemo } from '../src/app/demo';
-import { accessTo } from '../src/app/workspaces';
 import { createApp } from '../src/server/app';
 import type { DialectName } from '../src/store/database';
 import {
@@ -19,6 +15,7 @@ import {
   postgresAnswers,
 } from '../src/store/scratch-database';
 import { openStore, type Store } from '../src/store/store';
+import { signUpWithDemo } from './demo-server';
 import type { BenchContext, Benchmark, BenchRow, BenchSection } from './section';
 import { percentile } from './stats';
 
@@ -77,17 +74,10 @@ const measure = async (
   ties: number,
   queries: number,
 ): Promise<Measured> => {
-  const ctx = createContext(store);
-  const signedIn = await signUp(ctx, {
-    email: 'bench@example.com',
-    password: 'benchmark-password',
-  });
-  const [workspace] = await store.workspaces.ofUser(signedIn.user.id);
-  const access = await accessTo(ctx, signedIn.user.id, workspace!.id);
-  const load = await loadDemo(ctx, access, { people, ties, seed: 7 });
-  const app = createApp(ctx);
-  const headers = { cookie: `salon_session=${signedIn.sessionSecret}` };
-  const base = `/api/workspaces/${access.workspaceId}/people`;
+  const demo = await signUpWithDemo(store, { people, ties });
+  const app = createApp(demo.ctx);
+  const headers = { cookie: `salon_session=${demo.session}` };
+  const base = `/api/workspaces/${demo.workspaceId}/people`;
   const time = async (path: string): Promise<number> => {
     const started = performance.now();
     const res = await app.request(path, { headers });
@@ -95,7 +85,7 @@ const measure = async (
     if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
     return performance.now() - started;
   };
-  const names = (await store.people.list(access.workspaceId, { limit: 2000 })).map(
+  const names = (await store.people.list(demo.workspaceId, { limit: 2000 })).map(
     (p) => p.displayName,
   );
   const prefixes = prefixesOf(names, queries);
@@ -114,7 +104,7 @@ const measure = async (
     cursor = page.nextCursor;
   }
   return {
-    loadSeconds: load.seconds,
+    loadSeconds: demo.demoSeconds,
     searchP95: percentile(search, 0.95),
     searchP50: percentile(search, 0.5),
     listP95: percentile(list, 0.95),
@@ -204,22 +194,11 @@ const run = async ({ quick, log }: BenchContext): Promise<BenchSection[]> => {
     log('foundation: salon demo --people 50000 --ties 1000000 on sqlite');
     const opened = await openFor('sqlite', adminUrl);
     try {
-      const ctx = createContext(opened.store);
-      const workspace = await opened.store.transaction((r) => r.workspaces.create('bench', null));
-      await opened.store.people.create(workspace.id, { displayName: 'Host', isSelf: true });
-      const result = await loadDemo(
-        ctx,
-        { userId: null, workspaceId: workspace.id, role: 'owner' },
-        {
-          people: 50_000,
-          ties: 1_000_000,
-          seed: 7,
-        },
-      );
+      const demo = await signUpWithDemo(opened.store, { people: 50_000, ties: 1_000_000 });
       rows.push({
         name: 'salon demo --people 50000 --ties 1000000',
         size: label(50_000, 1_000_000),
-        ours: result.seconds,
+        ours: demo.demoSeconds,
         unit: 's',
         note: 'the 1M-tie variant the engine benchmarks use; no target of its own',
       });

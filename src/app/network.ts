@@ -14,11 +14,13 @@ import {
   buildModel,
   type EngineModel,
   type PersonProfile,
+  pairKey,
   withCircleNames,
   withTiesChanged,
 } from '../engine/model';
 import { type ReachDetailed, reachDetailed } from '../engine/reach';
 import { applySightings, type Sighting, tieWeight } from '../engine/tie-weight';
+import type { Attendance } from '../store/moment.repository';
 import type { PersonInNetwork } from '../store/person.repository';
 import type { Store } from '../store/store';
 
@@ -139,25 +141,68 @@ const pairsOf = (seated: readonly number[]): Array<readonly [number, number]> =>
   return pairs;
 };
 
-/** When ties were last renewed: the host's last contact with each person, and small moments. */
-const sightingsOf = (
-  people: readonly PersonInNetwork[],
-  moments: ReadonlyMap<string, { readonly on: string; readonly people: number[] }>,
-  today: Date,
-): Sighting[] => {
-  const sightings: Sighting[] = [];
-  const host = people.findIndex((p) => p.isSelf);
-  if (host >= 0)
-    for (const [i, p] of people.entries())
-      if (p.lastContactOn)
-        sightings.push({ i: host, j: i, daysAgo: daysBetween(p.lastContactOn, today) });
-  for (const moment of moments.values()) {
-    const seen = moment.people;
-    if (seen.length > SIGHTING_SIZE) continue;
-    const daysAgo = daysBetween(moment.on, today);
-    for (const [i, j] of pairsOf(seen)) sightings.push({ i, j, daysAgo });
+/** One attendance; `size` is the moment's number of attendees, when the store counted it. */
+type AttendanceRow = Attendance & { readonly size?: number };
+
+/** A moment as the engine reads it: the people at hand who were there, by graph index. */
+interface SeenMoment {
+  readonly on: string;
+  readonly hosted: boolean;
+  readonly size: number;
+  readonly seated: number[];
+}
+
+/**
+ * The moments of some attendances, their people by graph index (people not in the graph left
+ * out). A moment's size is the store's count where given, else the people found here.
+ */
+const momentsOf = (
+  rows: Iterable<AttendanceRow>,
+  indexOf: ReadonlyMap<string, number>,
+): SeenMoment[] => {
+  const moments = new Map<string, SeenMoment>();
+  for (const row of rows) {
+    const i = indexOf.get(row.personId);
+    if (i === undefined) continue;
+    const moment = moments.get(row.momentId);
+    if (moment) moment.seated.push(i);
+    else
+      moments.set(row.momentId, {
+        on: row.occurredOn,
+        hosted: row.context === 'hosted',
+        size: row.size ?? 0,
+        seated: [i],
+      });
   }
-  return sightings;
+  return [...moments.values()].map((m) => (m.size > 0 ? m : { ...m, size: m.seated.length }));
+};
+
+/**
+ * What renews ties and what counts as having met, for the people at hand: the host's last
+ * contact with each of them, pairs seen together at a moment of up to `SIGHTING_SIZE` people,
+ * and pairs seated at a hosted table of up to `TABLE_SIZE`. The build and every patch read
+ * them here, so a patch weighs a tie exactly as a rebuild does.
+ */
+const sightingsOf = (
+  host: number | null,
+  contacts: ReadonlyArray<{ readonly i: number; readonly lastContactOn: string | null }>,
+  moments: readonly SeenMoment[],
+  today: Date,
+): { sightings: Sighting[]; met: Array<readonly [number, number]> } => {
+  const sightings: Sighting[] = [];
+  const met: Array<readonly [number, number]> = [];
+  if (host !== null)
+    for (const { i, lastContactOn } of contacts)
+      if (lastContactOn)
+        sightings.push({ i: host, j: i, daysAgo: daysBetween(lastContactOn, today) });
+  for (const { on, hosted, size, seated } of moments) {
+    if (size <= SIGHTING_SIZE) {
+      const daysAgo = daysBetween(on, today);
+      for (const [i, j] of pairsOf(seated)) sightings.push({ i, j, daysAgo });
+    }
+    if (hosted && size <= TABLE_SIZE) met.push(...pairsOf(seated));
+  }
+  return { sightings, met };
 };
 
 const load = async (store: Store, workspaceId: string, today: Date): Promise<Loaded> => {
@@ -167,27 +212,26 @@ const load = async (store: Store, workspaceId: string, today: Date): Promise<Loa
   ]);
   const graph = await graphFromStore(store, workspaceId, people);
   const contexts: string[][] = people.map(() => []);
-  const moments = new Map<string, { on: string; hosted: boolean; people: number[] }>();
   for (const a of attendances) {
-    const i = graph.indexOf.get(a.personId);
-    if (i === undefined) continue;
     const label = KIND_LABELS[a.kind];
-    if (!contexts[i]!.includes(label)) contexts[i]!.push(label);
-    const moment = moments.get(a.momentId);
-    if (moment) moment.people.push(i);
-    else moments.set(a.momentId, { on: a.occurredOn, hosted: a.context === 'hosted', people: [i] });
+    const own = contexts[graph.indexOf.get(a.personId) ?? -1];
+    if (own && !own.includes(label)) own.push(label);
   }
-  applySightings(graph, sightingsOf(people, moments, today));
-  const metPairs: Array<readonly [number, number]> = [];
-  for (const { hosted, people: seated } of moments.values())
-    if (hosted && seated.length <= TABLE_SIZE) metPairs.push(...pairsOf(seated));
+  const host = people.findIndex((p) => p.isSelf);
+  const { sightings, met } = sightingsOf(
+    host >= 0 ? host : null,
+    people.map((p, i) => ({ i, lastContactOn: p.lastContactOn })),
+    momentsOf(attendances, graph.indexOf),
+    today,
+  );
+  applySightings(graph, sightings);
   return {
     people: people.map(toNetworkPerson),
     profiles: people.map(toProfile),
     graph,
     contexts,
     tags: people.map((p) => p.tags),
-    metPairs,
+    metPairs: met,
   };
 };
 
@@ -412,20 +456,13 @@ export class NetworkCache {
   }
 }
 
-interface AttendedMoment {
-  readonly on: string;
-  readonly hosted: boolean;
-  readonly size: number;
-  readonly people: string[];
-}
-
 /** A few people (the host among them) and what weighs the ties among them, from the store. */
 interface AmongRead {
   /** As they are now (a moment may have created some and moved last-contact dates). */
   readonly people: readonly PersonInNetwork[];
   readonly ties: ReadonlyArray<{ aId: string; bId: string; strength: number }>;
-  /** Every moment any of them attended, with who of them was there. */
-  readonly moments: ReadonlyMap<string, AttendedMoment>;
+  /** Their attendances, at every moment any of them attended. */
+  readonly attended: readonly AttendanceRow[];
 }
 
 const readAmong = async (
@@ -439,19 +476,7 @@ const readAmong = async (
     store.ties.among(workspaceId, ids),
     store.moments.attendedBy(workspaceId, ids),
   ]);
-  const moments = new Map<string, AttendedMoment>();
-  for (const a of attended) {
-    const moment = moments.get(a.momentId);
-    if (moment) moment.people.push(a.personId);
-    else
-      moments.set(a.momentId, {
-        on: a.occurredOn,
-        hosted: a.context === 'hosted',
-        size: a.size,
-        people: [a.personId],
-      });
-  }
-  return { people, ties, moments };
+  return { people, ties, attended };
 };
 
 /**
@@ -467,27 +492,23 @@ const reweigh = (entry: Entry, read: AmongRead, today: Date): WorkspaceNetwork =
     if (!network.graph.indexOf.has(person.id)) network = withNewcomer(network, person);
   const { graph } = network;
   const index = (id: string): number => graph.indexOf.get(id) ?? -1;
-  const key = (i: number, j: number): number => Math.min(i, j) * graph.n + Math.max(i, j);
+  const { sightings, met } = sightingsOf(
+    network.hostIndex,
+    read.people.map((p) => ({ i: index(p.id), lastContactOn: p.lastContactOn })),
+    momentsOf(read.attended, graph.indexOf),
+    today,
+  );
   const latest = new Map<number, number>();
-  const seen = (i: number, j: number, daysAgo: number): void => {
-    const k = key(i, j);
-    if (daysAgo < (latest.get(k) ?? Number.POSITIVE_INFINITY)) latest.set(k, daysAgo);
-  };
-  const host = network.hostIndex ?? -1;
-  for (const p of read.people)
-    if (p.lastContactOn && host >= 0) seen(host, index(p.id), daysBetween(p.lastContactOn, today));
-  const among = new Set(read.people.map((p) => index(p.id)));
-  entry.metPairs = entry.metPairs.filter(([i, j]) => !(among.has(i) && among.has(j)));
-  for (const attended of read.moments.values()) {
-    const seated = attended.people.map(index);
-    if (attended.size <= SIGHTING_SIZE)
-      for (const [i, j] of pairsOf(seated)) seen(i, j, daysBetween(attended.on, today));
-    if (attended.hosted && attended.size <= TABLE_SIZE) entry.metPairs.push(...pairsOf(seated));
+  for (const { i, j, daysAgo } of sightings) {
+    const key = pairKey(i, j);
+    if (daysAgo < (latest.get(key) ?? Number.POSITIVE_INFINITY)) latest.set(key, daysAgo);
   }
+  const among = new Set(read.people.map((p) => index(p.id)));
+  entry.metPairs = [...entry.metPairs.filter(([i, j]) => !(among.has(i) && among.has(j))), ...met];
   const renewed = read.ties.map((t) => ({
     a: t.aId,
     b: t.bId,
-    weight: tieWeight(t.strength, latest.get(key(index(t.aId), index(t.bId))) ?? null),
+    weight: tieWeight(t.strength, latest.get(pairKey(index(t.aId), index(t.bId))) ?? null),
   }));
   const next = withTies(graph, renewed);
   return network === entry.network

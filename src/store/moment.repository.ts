@@ -30,6 +30,31 @@ export interface MomentOfPerson extends Omit<Moment, 'attendees'> {
   readonly attendeeCount: number;
 }
 
+/** One person at one moment, with the moment's kind and date. */
+export interface Attendance {
+  readonly momentId: string;
+  readonly context: MomentContext;
+  readonly kind: MomentKind;
+  readonly occurredOn: string;
+  readonly personId: string;
+}
+
+const ATTENDANCE = ['m.id', 'm.context', 'm.kind', 'm.occurred_on', 'a.person_id'] as const;
+
+const toAttendance = (r: {
+  id: string;
+  context: string;
+  kind: string;
+  occurred_on: string;
+  person_id: string;
+}): Attendance => ({
+  momentId: r.id,
+  context: r.context as MomentContext,
+  kind: r.kind as MomentKind,
+  occurredOn: r.occurred_on,
+  personId: r.person_id,
+});
+
 const COLUMNS = [
   'workspace_id',
   'id',
@@ -133,24 +158,10 @@ export class MomentRepository {
 
   /** One person's timeline: the moments they attended, most recent first. */
   async ofPerson(workspaceId: string, personId: string): Promise<MomentOfPerson[]> {
-    const rows = await this.db
-      .selectFrom('moment_attendees as me')
-      .innerJoin('moments', (join) =>
-        join
-          .onRef('moments.workspace_id', '=', 'me.workspace_id')
-          .onRef('moments.id', '=', 'me.moment_id'),
-      )
-      .select([...COLUMNS.map((c) => `moments.${c}` as const), 'me.mark'])
-      .select((eb) =>
-        eb
-          .selectFrom('moment_attendees as together')
-          .select((inner) => inner.fn.countAll().as('n'))
-          .whereRef('together.moment_id', '=', 'moments.id')
-          .as('attendee_count'),
-      )
-      .where('me.workspace_id', '=', workspaceId)
-      .where('me.person_id', '=', personId)
-      .orderBy('moments.occurred_on', 'desc')
+    const rows = await this.attendancesCounted(workspaceId)
+      .select([...COLUMNS.map((c) => `m.${c}` as const), 'a.mark'])
+      .where('a.person_id', '=', personId)
+      .orderBy('m.occurred_on', 'desc')
       .execute();
     return rows.map(({ mark, attendee_count, ...row }) => {
       const { attendees: _a, ...moment } = toMoment(row, []);
@@ -168,83 +179,46 @@ export class MomentRepository {
   }
 
   /**
-   * The moments any of `personIds` attended, each with its date, its number of attendees and
-   * which of `personIds` were there: what renews the ties among a few people.
+   * The attendances of `personIds`, at every moment any of them attended, each with the moment's
+   * number of attendees: what renews the ties among a few people.
    */
   async attendedBy(
     workspaceId: string,
     personIds: readonly string[],
-  ): Promise<
-    Array<{
-      momentId: string;
-      context: MomentContext;
-      occurredOn: string;
-      size: number;
-      personId: string;
-    }>
-  > {
+  ): Promise<Array<Attendance & { size: number }>> {
     if (personIds.length === 0) return [];
-    const rows = await this.db
+    const rows = await this.attendancesCounted(workspaceId)
+      .select(ATTENDANCE)
+      .where('a.person_id', 'in', personIds)
+      .execute();
+    return rows.map((r) => ({ ...toAttendance(r), size: Number(r.attendee_count) }));
+  }
+
+  /** Who attended which moment, of what kind and when: circle names, "already met at your table", how recent a tie is. */
+  async attendances(workspaceId: string): Promise<Attendance[]> {
+    const rows = await this.attendanceRows(workspaceId).select(ATTENDANCE).execute();
+    return rows.map(toAttendance);
+  }
+
+  /** The workspace's attendances (`a`) joined to their moments (`m`). */
+  private attendanceRows(workspaceId: string) {
+    return this.db
       .selectFrom('moment_attendees as a')
       .innerJoin('moments as m', (join) =>
         join.onRef('m.workspace_id', '=', 'a.workspace_id').onRef('m.id', '=', 'a.moment_id'),
       )
-      .select((eb) => [
-        'a.moment_id',
-        'a.person_id',
-        'm.context',
-        'm.occurred_on',
-        eb
-          .selectFrom('moment_attendees as together')
-          .select((inner) => inner.fn.countAll().as('n'))
-          .whereRef('together.moment_id', '=', 'a.moment_id')
-          .as('size'),
-      ])
-      .where('a.workspace_id', '=', workspaceId)
-      .where('a.person_id', 'in', personIds)
-      .execute();
-    return rows.map((r) => ({
-      momentId: r.moment_id,
-      context: r.context as MomentContext,
-      occurredOn: r.occurred_on,
-      size: Number(r.size),
-      personId: r.person_id,
-    }));
+      .where('a.workspace_id', '=', workspaceId);
   }
 
-  /** Who attended which moment, of what kind and when: circle names, "already met at your table", how recent a tie is. */
-  async attendances(workspaceId: string): Promise<
-    Array<{
-      momentId: string;
-      context: MomentContext;
-      kind: MomentKind;
-      occurredOn: string;
-      personId: string;
-    }>
-  > {
-    const rows = await this.db
-      .selectFrom('moment_attendees')
-      .innerJoin('moments', (join) =>
-        join
-          .onRef('moments.workspace_id', '=', 'moment_attendees.workspace_id')
-          .onRef('moments.id', '=', 'moment_attendees.moment_id'),
-      )
-      .select([
-        'moments.id',
-        'moments.context',
-        'moments.kind',
-        'moments.occurred_on',
-        'moment_attendees.person_id',
-      ])
-      .where('moment_attendees.workspace_id', '=', workspaceId)
-      .execute();
-    return rows.map((r) => ({
-      momentId: r.id,
-      context: r.context as MomentContext,
-      kind: r.kind as MomentKind,
-      occurredOn: r.occurred_on,
-      personId: r.person_id,
-    }));
+  /** `attendanceRows`, each with its moment's number of attendees as `attendee_count`. */
+  private attendancesCounted(workspaceId: string) {
+    return this.attendanceRows(workspaceId).select((eb) =>
+      eb
+        .selectFrom('moment_attendees as together')
+        .select((inner) => inner.fn.countAll().as('n'))
+        .whereRef('together.moment_id', '=', 'a.moment_id')
+        .as('attendee_count'),
+    );
   }
 
   async count(workspaceId: string): Promise<number> {
