@@ -4,10 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { signUp } from '../src/app/auth';
-import { type AppContext, createContext } from '../src/app/context';
-import { loadDemo } from '../src/app/demo';
-import { accessTo } from '../src/app/workspaces';
+import { hostWithDemo } from '../src/app/host.fixtures';
 import { openStore, type Store } from '../src/store/store';
 
 export interface DemoWorkspace {
@@ -17,28 +14,10 @@ export interface DemoWorkspace {
   readonly demoSeconds: number;
 }
 
-/** A new host on an open store, signed in, with a demo network of `people` and `ties` (seed 7). */
-export const signUpWithDemo = async (
-  store: Store,
-  size: { people: number; ties?: number },
-): Promise<DemoWorkspace & { ctx: AppContext }> => {
-  const ctx = createContext(store);
-  const signedIn = await signUp(ctx, {
-    email: 'bench@example.com',
-    password: 'benchmark-password',
-  });
-  const [workspace] = await store.workspaces.ofUser(signedIn.user.id);
-  const access = await accessTo(ctx, signedIn.user.id, workspace!.id);
-  const loaded = await loadDemo(ctx, access, { ...size, seed: 7 });
-  return {
-    ctx,
-    workspaceId: access.workspaceId,
-    session: signedIn.sessionSecret,
-    demoSeconds: loaded.seconds,
-  };
-};
-
-/** The same in the data directory `dir`; `then` may add to it before the store closes. */
+/**
+ * A new host with a demo network of `people` and `ties` (seed 7) in the data directory `dir`;
+ * `then` may add to it before the store closes.
+ */
 export const prepareDemo = async (
   dir: string,
   size: { people: number; ties?: number },
@@ -46,9 +25,10 @@ export const prepareDemo = async (
 ): Promise<DemoWorkspace> => {
   const store = await openStore({ dataDir: dir });
   try {
-    const { ctx: _ctx, ...demo } = await signUpWithDemo(store, size);
-    await then?.(store, demo.workspaceId);
-    return demo;
+    const host = await hostWithDemo(store, { ...size, seed: 7 });
+    const { workspaceId } = host.access;
+    await then?.(store, workspaceId);
+    return { workspaceId, session: host.session, demoSeconds: host.demoSeconds };
   } finally {
     await store.close();
   }

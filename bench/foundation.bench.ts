@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hostWithDemo } from '../src/app/host.fixtures';
 import { createApp } from '../src/server/app';
 import type { DialectName } from '../src/store/database';
 import {
@@ -15,7 +16,6 @@ import {
   postgresAnswers,
 } from '../src/store/scratch-database';
 import { openStore, type Store } from '../src/store/store';
-import { signUpWithDemo } from './demo-server';
 import type { BenchContext, Benchmark, BenchRow, BenchSection } from './section';
 import { percentile } from './stats';
 
@@ -74,10 +74,10 @@ const measure = async (
   ties: number,
   queries: number,
 ): Promise<Measured> => {
-  const demo = await signUpWithDemo(store, { people, ties });
+  const demo = await hostWithDemo(store, { people, ties, seed: 7 });
   const app = createApp(demo.ctx);
   const headers = { cookie: `salon_session=${demo.session}` };
-  const base = `/api/workspaces/${demo.workspaceId}/people`;
+  const base = `/api/workspaces/${demo.access.workspaceId}/people`;
   const time = async (path: string): Promise<number> => {
     const started = performance.now();
     const res = await app.request(path, { headers });
@@ -85,7 +85,7 @@ const measure = async (
     if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
     return performance.now() - started;
   };
-  const names = (await store.people.list(demo.workspaceId, { limit: 2000 })).map(
+  const names = (await store.people.list(demo.access.workspaceId, { limit: 2000 })).map(
     (p) => p.displayName,
   );
   const prefixes = prefixesOf(names, queries);
@@ -194,7 +194,7 @@ const run = async ({ quick, log }: BenchContext): Promise<BenchSection[]> => {
     log('foundation: salon demo --people 50000 --ties 1000000 on sqlite');
     const opened = await openFor('sqlite', adminUrl);
     try {
-      const demo = await signUpWithDemo(opened.store, { people: 50_000, ties: 1_000_000 });
+      const demo = await hostWithDemo(opened.store, { people: 50_000, ties: 1_000_000, seed: 7 });
       rows.push({
         name: 'salon demo --people 50000 --ties 1000000',
         size: label(50_000, 1_000_000),

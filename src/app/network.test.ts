@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/store';
 import { openTestStore, testDialects } from '../store/testing';
-import { signUp } from './auth';
 import { renameCircle } from './circles';
 import { type AppContext, createContext } from './context';
-import { loadDemo } from './demo';
+import { hostWithDemo } from './host.fixtures';
 import { deleteMoment, logMoment } from './moments';
 import { NetworkCache, type WorkspaceNetwork } from './network';
 import { recordTie, updateTie } from './ties';
-import { type Access, accessTo } from './workspaces';
+import type { Access } from './workspaces';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 
@@ -45,11 +44,11 @@ describe.each(testDialects())('the engine network after a moment, on %s', (diale
 
   beforeAll(async () => {
     store = await openTestStore(dialect);
-    ctx = createContext(store, () => NOW);
-    const signedIn = await signUp(ctx, { email: 'host@example.com', password: 'a long password' });
-    const [workspace] = await store.workspaces.ofUser(signedIn.user.id);
-    access = await accessTo(ctx, signedIn.user.id, workspace!.id);
-    await loadDemo(ctx, access, { people: 120, ties: 500, seed: 5 });
+    ({ ctx, access } = await hostWithDemo(
+      store,
+      { people: 120, ties: 500, seed: 5 },
+      { now: () => NOW },
+    ));
   });
   afterAll(() => store.close());
 

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from '../app/auth';
-import { createContext } from '../app/context';
-import { loadDemo } from '../app/demo';
-import { accessTo } from '../app/workspaces';
+import { hostWithDemo } from '../app/host.fixtures';
 import type { EngineWeights, EngineWeightsView } from '../contracts/engine-weights.contract';
 import type { Introductions, Suggestions } from '../contracts/network.contract';
 import { DEFAULTS } from '../engine/pair-value';
@@ -50,11 +48,11 @@ describe.each(testDialects())('the engine weights API on %s', (dialect) => {
 
   beforeAll(async () => {
     store = await openTestStore(dialect);
-    const ctx = createContext(store);
-    const signedIn = await signUp(ctx, { email: 'host@example.com', password: 'a long password' });
-    const [workspace] = await store.workspaces.ofUser(signedIn.user.id);
-    const access = await accessTo(ctx, signedIn.user.id, workspace!.id);
-    await loadDemo(ctx, access, { people: 300, ties: 1800, seed: 5 });
+    const { ctx, access, session } = await hostWithDemo(store, {
+      people: 300,
+      ties: 1800,
+      seed: 5,
+    });
     broker = (await store.demoPlans.find(access.workspaceId))!.brokers[0]!;
     const other = await signUp(ctx, { email: 'viewer@example.com', password: 'a long password' });
     await store.workspaces.addMember(access.workspaceId, other.user.id, 'viewer');
@@ -63,7 +61,7 @@ describe.each(testDialects())('the engine weights API on %s', (dialect) => {
     )!.id;
     app = createApp(ctx);
     base = `/api/workspaces/${access.workspaceId}`;
-    host = { cookie: `salon_session=${signedIn.sessionSecret}` };
+    host = { cookie: `salon_session=${session}` };
     viewer = { cookie: `salon_session=${other.sessionSecret}` };
   });
   afterAll(() => store.close());

@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp } from '../app/auth';
-import { createContext } from '../app/context';
-import { loadDemo } from '../app/demo';
-import { accessTo } from '../app/workspaces';
+import { hostWithDemo } from '../app/host.fixtures';
 import type { Circles, NetworkMap, ReachList, Suggestions } from '../contracts/network.contract';
 import type { Store } from '../store/store';
 import { openTestStore, testDialects } from '../store/testing';
@@ -24,15 +21,11 @@ describe.each(testDialects())('the network API on %s', (dialect) => {
 
   beforeAll(async () => {
     store = await openTestStore(dialect);
-    const ctx = createContext(store);
-    const signedIn = await signUp(ctx, { email: 'host@example.com', password: 'a long password' });
-    const [workspace] = await store.workspaces.ofUser(signedIn.user.id);
-    const access = await accessTo(ctx, signedIn.user.id, workspace!.id);
-    await loadDemo(ctx, access, { people: 400, ties: 2400, seed: 11 });
-    brokers = (await store.demoPlans.find(access.workspaceId))!.brokers;
-    app = createApp(ctx);
-    base = `/api/workspaces/${access.workspaceId}`;
-    headers = { cookie: `salon_session=${signedIn.sessionSecret}` };
+    const host = await hostWithDemo(store, { people: 400, ties: 2400, seed: 11 });
+    brokers = (await store.demoPlans.find(host.access.workspaceId))!.brokers;
+    app = createApp(host.ctx);
+    base = `/api/workspaces/${host.access.workspaceId}`;
+    headers = { cookie: `salon_session=${host.session}` };
   });
   afterAll(() => store.close());
 
