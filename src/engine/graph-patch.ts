@@ -10,7 +10,7 @@
  * The input graph is never mutated. Arrays a patch does not change are shared with it (the graph
  * is read-only by contract), which makes `withPerson` cheap.
  */
-import { type CompactGraph, type GraphEdge, tiePosition } from './graph';
+import { type CompactGraph, type GraphEdge, rowStrength, tiePosition } from './graph';
 
 /** First position in `neighbors[start, end)` whose value is ≥ `target` (rows are sorted). */
 const lowerBound = (neighbors: Int32Array, start: number, end: number, target: number): number => {
@@ -22,13 +22,6 @@ const lowerBound = (neighbors: Int32Array, start: number, end: number, target: n
     else hi = mid;
   }
   return lo;
-};
-
-/** Sum of a row's weights, in row order, exactly as `buildGraph` sums them. */
-const rowStrength = (offsets: Int32Array, weights: Float64Array, i: number): number => {
-  let s = 0;
-  for (let k = offsets[i]!; k < offsets[i + 1]!; k++) s += weights[k]!;
-  return s;
 };
 
 /**
@@ -211,12 +204,11 @@ export const withoutPerson = (graph: CompactGraph, id: string): CompactGraph => 
       nextNeighbors[out] = v < gone ? v : v - 1;
       nextWeights[out++] = weights[k]!;
     }
+    nextOffsets[to + 1] = out;
     // Only the former neighbours' strength changes; recompute it rather than subtract, so it
     // equals the rebuilt graph's to the last bit.
-    strength[to] = touched ? 0 : graph.strength[i]!;
-    if (touched) for (let k = nextOffsets[to]!; k < out; k++) strength[to]! += nextWeights[k]!;
+    strength[to] = touched ? rowStrength(nextOffsets, nextWeights, to) : graph.strength[i]!;
   }
-  nextOffsets[n - 1] = out;
   const ids = graph.ids.filter((_, i) => i !== gone);
   const indexOf = new Map<string, number>();
   for (const [i, personId] of ids.entries()) indexOf.set(personId, i);

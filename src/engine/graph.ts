@@ -102,7 +102,6 @@ export const fromIndexEdges = (
   const strength = new Float64Array(n);
   let out = 0;
   for (let i = 0; i < n; i++) {
-    offsets[i] = out;
     let last = -1;
     for (let k = counts[i]!; k < counts[i + 1]!; k++) {
       const v = sortedNeighbors[k]!;
@@ -115,11 +114,9 @@ export const fromIndexEdges = (
       weights[out++] = w;
       last = v;
     }
-    let s = 0;
-    for (let k = offsets[i]!; k < out; k++) s += weights[k]!;
-    strength[i] = s;
+    offsets[i + 1] = out;
+    strength[i] = rowStrength(offsets, weights, i);
   }
-  offsets[n] = out;
   return {
     n,
     m: out / 2,
@@ -130,6 +127,16 @@ export const fromIndexEdges = (
     weights: weights.slice(0, out),
     strength,
   };
+};
+
+/**
+ * Sum of i's tie weights, in row order: every builder and patch sums a row here, so a patched
+ * graph's strengths equal a rebuilt one's to the last bit.
+ */
+export const rowStrength = (offsets: Int32Array, weights: Float64Array, i: number): number => {
+  let s = 0;
+  for (let k = offsets[i]!; k < offsets[i + 1]!; k++) s += weights[k]!;
+  return s;
 };
 
 /** Number of ties of person i. */

@@ -21,18 +21,15 @@
  * - freshness: 0 when they already sat together at the host's table, else 1.
  * - goals: the share of the two the host wants to grow closer to (0, ½ or 1).
  */
+import type { EngineWeights } from '../domain/engine-weights';
 import { type CompactGraph, degreeOf, hasTie } from './graph';
 import { type EngineModel, type Phrase, type ProfileTerms, pairKey } from './model';
 
-/** Weights of the six parts; they need not sum to 1 (the value is normalised by their sum). */
-export interface PairValueWeights {
-  readonly complementarity: number;
-  readonly commonGround: number;
-  readonly warmth: number;
-  readonly novelty: number;
-  readonly freshness: number;
-  readonly goals: number;
-}
+/**
+ * Weights of the six parts; they need not sum to 1 (the value is normalised by their sum). The
+ * parts are named once, with the words a host reads, in domain/engine-weights.ts.
+ */
+export type PairValueWeights = EngineWeights;
 
 /** Weights of the common-ground signals inside `commonGround`. */
 export interface CommonGroundWeights {

@@ -3,7 +3,7 @@
  * people were last seen together. A tie kept warm this month carries more of PageRank, of the
  * circles and of the warmth of an introduction than one nobody has renewed in years.
  */
-import { type CompactGraph, tiePosition } from './graph';
+import { type CompactGraph, rowStrength, tiePosition } from './graph';
 
 /** A tie last renewed this long ago is half as fresh as one renewed today. */
 export const RECENCY_HALF_LIFE_DAYS = 365;
@@ -41,12 +41,7 @@ export const applySightings = (graph: CompactGraph, sightings: Iterable<Sighting
     if (daysAgo < latest[q]!) latest[q] = daysAgo;
   }
   const { offsets, weights, strength } = graph;
-  for (let i = 0; i < graph.n; i++) {
-    let s = 0;
-    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
-      if (latest[k]! < Number.POSITIVE_INFINITY) weights[k]! *= 1 + freshness(latest[k]!);
-      s += weights[k]!;
-    }
-    strength[i] = s;
-  }
+  for (let k = 0; k < weights.length; k++)
+    if (latest[k]! < Number.POSITIVE_INFINITY) weights[k]! *= 1 + freshness(latest[k]!);
+  for (let i = 0; i < graph.n; i++) strength[i] = rowStrength(offsets, weights, i);
 };

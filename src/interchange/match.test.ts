@@ -1,6 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportRecord } from './import-record';
-import { type MatchPerson, matchRecords, mergeRecords, summarizeDecisions } from './match';
+import {
+  ClusterMatcher,
+  ImportClusters,
+  type MatchDecision,
+  type MatchOptions,
+  type MatchPerson,
+  mergeRecords,
+  summarizeDecisions,
+} from './match';
+
+/**
+ * The two steps of an import's matching over a list of records (`decide` in
+ * app/contacts-import.ts streams them over a file): for each record, `create`, `update`,
+ * `merge` (into an earlier record of the same import) or `conflict` (it matches several
+ * existing people), one decision per record, in order. A merge points at the record whose
+ * decision is not a merge.
+ */
+const matchRecords = (
+  people: readonly MatchPerson[],
+  records: readonly ImportRecord[],
+  options: MatchOptions = {},
+): MatchDecision[] => {
+  const clusters = new ImportClusters(options);
+  for (const record of records) clusters.add(record);
+  const matcher = new ClusterMatcher(people, clusters.done(), options);
+  const steps = records.map((record) => matcher.next(record));
+  const updates = new Map(matcher.finish().map((u) => [u.index, u.decision]));
+  return steps.map((step, i) => (step.kind === 'update' ? updates.get(i)! : step));
+};
 
 const person = (id: string, fields: Partial<MatchPerson> = {}): MatchPerson => ({
   id,

@@ -541,24 +541,6 @@ export class ClusterMatcher {
   }
 }
 
-/**
- * Decides, for each record, `create`, `update`, `merge` (into an earlier record of the same
- * import) or `conflict` (it matches several existing people). The result has one decision per
- * record, in order. A merge points at the record whose decision is not a merge.
- */
-export const matchRecords = (
-  people: readonly MatchPerson[],
-  records: readonly ImportRecord[],
-  options: MatchOptions = {},
-): MatchDecision[] => {
-  const clusters = new ImportClusters(options);
-  for (const record of records) clusters.add(record);
-  const matcher = new ClusterMatcher(people, clusters.done(), options);
-  const steps = records.map((record) => matcher.next(record));
-  const updates = new Map(matcher.finish().map((u) => [u.index, u.decision]));
-  return steps.map((step, i) => (step.kind === 'update' ? updates.get(i)! : step));
-};
-
 /** Counts for a preview or a summary. */
 export interface MatchSummary {
   readonly create: number;

@@ -22,6 +22,12 @@ export interface BulkWriter {
     rows: ReadonlyArray<Database[T]>,
     options?: BulkOptions,
   ): Promise<number>;
+  /**
+   * After a large write, refreshes the planner's statistics of these tables (`people (a, b),
+   * person_search`), inside the caller's transaction. PostgreSQL plans from them; SQLite's
+   * planner needs none, so there it does nothing.
+   */
+  refreshStatistics(tables: string): Promise<void>;
 }
 
 const conflictClause = (options: BulkOptions | undefined): string =>
@@ -50,6 +56,7 @@ export const sqliteBulkWriter = (handle: SqliteDatabase.Database): BulkWriter =>
     return statement;
   };
   return {
+    refreshStatistics: async () => undefined,
     insert: async (table, rows, options) => {
       const first = rows[0];
       if (!first) return 0;
@@ -89,6 +96,11 @@ export const postgresBulkWriter = (
     return types;
   };
   return {
+    refreshStatistics: async (tables) => {
+      // `skip_locked`: a concurrent analyse (another large import, which holds its lock until
+      // it commits) is skipped rather than waited for.
+      await sql`analyze (skip_locked) ${sql.raw(tables)}`.execute(db);
+    },
     insert: async (table, rows, options) => {
       const first = rows[0];
       if (!first) return 0;

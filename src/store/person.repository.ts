@@ -1,6 +1,6 @@
 /** People of one workspace, with the search index kept beside them. */
 
-import { type Kysely, PostgresAdapter, type Selectable, sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { notFound } from '../domain/errors';
 import {
   deriveDisplayName,
@@ -340,15 +340,13 @@ export class PersonRepository {
   }
 
   /**
-   * PostgreSQL only, after `count` people were written (see `ANALYZE_FROM`). Only the columns
-   * queries select people by; `skip_locked` so that a concurrent analyse (another large import,
-   * which holds its lock until it commits) is skipped rather than waited for. It sees the rows
-   * this transaction wrote; a table not owned by this role is skipped with a warning.
+   * After `count` people were written (see `ANALYZE_FROM`): only the columns queries select
+   * people by. It sees the rows this transaction wrote.
    */
   private async refreshStatistics(count: number): Promise<void> {
-    if (count < ANALYZE_FROM || !(this.db.getExecutor().adapter instanceof PostgresAdapter)) return;
-    await sql`analyze (skip_locked) people (workspace_id, id, sort_key, is_self, import_batch_id), person_search`.execute(
-      this.db,
+    if (count < ANALYZE_FROM) return;
+    await this.bulk.refreshStatistics(
+      'people (workspace_id, id, sort_key, is_self, import_batch_id), person_search',
     );
   }
 

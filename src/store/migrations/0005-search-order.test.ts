@@ -79,6 +79,7 @@ describe.each(testDialects())('migration 0005-search-order on %s', (dialect) => 
       ]);
       const people = new PersonRepository(db as Kysely<Database>, () => now, {
         insert: async () => 0,
+        refreshStatistics: async () => undefined,
       });
       expect((await people.search('w', 'berg', 10)).map((p) => p.id)).toEqual(['p2', 'p1']);
 
