@@ -109,9 +109,12 @@ export const createApiTokenForCli = async (
   if (email) user = await ctx.store.accounts.findUserByEmail(normalizeEmail(email));
   else {
     const users = await ctx.store.accounts.listUsers(2);
-    if (users.length === 1) user = users[0];
+    if (users.length === 0)
+      throw unauthenticated('No account yet: sign up in the web app first (salon serve)');
+    if (users.length > 1)
+      throw unauthenticated('This machine has several accounts: say whose token with --email');
+    user = users[0];
   }
-  if (!user)
-    throw unauthenticated(email ? `No account for ${email}` : 'Say whose token it is with --email');
+  if (!user) throw unauthenticated(`No account for ${email}`);
   return { ...(await createApiToken(ctx, user.id, name)), email: user.email };
 };
