@@ -11,6 +11,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppContext } from '../app/context';
 import { DomainError } from '../domain/errors';
+import { allowedHostsFor, allowedHostsOnly } from './allowed-hosts';
 import { identify, workspaceAccess } from './auth.middleware';
 import { refuseControlCharacters } from './control-characters';
 import type { Api, Env } from './env';
@@ -33,6 +34,8 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 export interface AppOptions {
   /** Folder of the built web app (dist/web); omitted in API-only tests. */
   readonly webRoot?: string | undefined;
+  /** Host names this server answers to (`allowedHostsFor`); loopback names when omitted. */
+  readonly allowedHosts?: readonly string[] | null;
 }
 
 const tooLarge = () =>
@@ -49,6 +52,7 @@ export const createApp = (ctx: AppContext, options: AppOptions = {}): Api => {
   });
   app.onError(onError);
   app.use('*', requestId());
+  app.use('*', allowedHostsOnly(options.allowedHosts ?? allowedHostsFor('localhost')));
   app.use(
     '*',
     secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, xFrameOptions: 'DENY' }),

@@ -135,6 +135,15 @@ describe.each(testDialects())('the server against strangers, on %s', (dialect) =
   });
 
   describe('headers', () => {
+    it('refuses a Host it does not answer to, so a rebinding page cannot reach it', async () => {
+      const at = (host: string) => server.app.request('/api/health', { headers: { host } });
+      expect((await at('evil.example')).status).toBe(403);
+      expect((await at('evil.example:4321')).status).toBe(403);
+      expect((await at('localhost:4321')).status).toBe(200);
+      expect((await at('127.0.0.1:4321')).status).toBe(200);
+      expect((await at('[::1]:4321')).status).toBe(200);
+    });
+
     it('sends a Content-Security-Policy without inline scripts, no framing, nosniff', async () => {
       const res = await server.app.request('/api/health');
       const csp = res.headers.get('content-security-policy') ?? '';
