@@ -8,7 +8,6 @@ import type {
   Person,
   PersonContact,
   PersonDate,
-  PersonWebsite,
   RelatedName,
 } from '../domain/person';
 import type { ContactPhoto } from './import-record';
@@ -82,37 +81,53 @@ const photoLine = (photo: ContactPhoto, version: VCardVersion): string => {
 };
 
 /**
- * Numbers the `itemN.` groups of one card: Apple's way to give a property a label
- * (`item1.URL:…` with `item1.X-ABLabel:blog`), which Google Contacts reads too.
+ * The lines of one card. A labelled property is grouped with its label as `itemN.`: Apple's
+ * way (`item1.URL:…` with `item1.X-ABLabel:blog`), which Google Contacts reads too.
  */
-class Items {
-  private next = 1;
-  /** `name` as written, grouped with an `X-ABLabel` line when `label` is given. */
-  lines(property: string, label: string | null | undefined): string[] {
-    if (!label) return [property];
-    const group = `item${this.next++}`;
-    return [`${group}.${property}`, `${group}.X-ABLabel:${escapeText(label)}`];
+class CardLines {
+  readonly lines: string[] = [];
+  private items = 0;
+
+  /** `property` as written, grouped with an `X-ABLabel` line when `label` is given. */
+  add(property: string, label?: string | null): void {
+    if (!label) {
+      this.lines.push(property);
+      return;
+    }
+    const group = `item${++this.items}`;
+    this.lines.push(`${group}.${property}`, `${group}.X-ABLabel:${escapeText(label)}`);
   }
 }
 
-/** The TYPE parameter of an email or phone: 3.0 lists `pref` among types, 4.0 writes `PREF=1`. */
+/**
+ * The TYPE parameter of an email or phone: its types, with `plain` (INTERNET, VOICE) where the
+ * version expects one; 3.0 lists `pref` among the types, 4.0 writes `PREF=1`.
+ */
 const typeParams = (
   label: ContactLabel | undefined,
   version: VCardVersion,
-  plain: string,
+  plain: { readonly '3.0': string; readonly '4.0': string | null },
 ): string => {
-  const types = (label?.types ?? []).filter((t) => /^[a-z0-9-]+$/i.test(t));
+  // Most numbers carry no types: no lists to build for them (an export writes thousands).
+  if (!label?.types.length) {
+    return version === '3.0'
+      ? `;TYPE=${plain['3.0']}`
+      : plain['4.0']
+        ? `;TYPE=${plain['4.0']}`
+        : '';
+  }
+  const types = label.types.filter((t) => /^[a-z0-9-]+$/i.test(t));
   const pref = types.includes('pref');
   const others = types.filter((t) => t !== 'pref');
   if (version === '3.0') {
-    return `;TYPE=${[plain, ...others, ...(pref ? ['pref'] : [])].join(',').toUpperCase()}`;
+    return `;TYPE=${[plain['3.0'], ...others, ...(pref ? ['pref'] : [])].join(',').toUpperCase()}`;
   }
-  const typed = others.length > 0 ? `;TYPE=${others.join(',')}` : `;TYPE=${plain.toLowerCase()}`;
-  return pref ? `${typed};PREF=1` : typed;
+  const listed = others.length > 0 ? others.join(',') : plain['4.0'];
+  return `${listed ? `;TYPE=${listed}` : ''}${pref ? ';PREF=1' : ''}`;
 };
 
 const telLine = (phone: string, label: ContactLabel | undefined, version: VCardVersion) => {
-  const types = typeParams(label, version, 'VOICE');
+  const types = typeParams(label, version, { '3.0': 'VOICE', '4.0': 'voice' });
   if (version === '3.0') return `TEL${types}:${phone}`;
   return phone.startsWith('+')
     ? `TEL;VALUE=uri${types}:tel:${phone}`
@@ -120,9 +135,7 @@ const telLine = (phone: string, label: ContactLabel | undefined, version: VCardV
 };
 
 const emailLine = (email: string, label: ContactLabel | undefined, version: VCardVersion) =>
-  label?.types.length || version === '3.0'
-    ? `EMAIL${typeParams(label, version, 'INTERNET').replace(/;TYPE=internet/, '')}:${escapeText(email)}`
-    : `EMAIL:${escapeText(email)}`;
+  `EMAIL${typeParams(label, version, { '3.0': 'INTERNET', '4.0': null })}:${escapeText(email)}`;
 
 /** A date in the version's form: 3.0 `1980-04-12`, 4.0 `19800412`; no year: `--0412`. */
 const dateValue = (date: string, version: VCardVersion): string => {
@@ -155,29 +168,29 @@ const RELATED_TYPES = new Set(
     .concat(['date', 'sweetheart', 'me', 'agent', 'emergency']),
 );
 
-const relatedLines = (related: RelatedName, version: VCardVersion, items: Items): string[] => {
+const addRelated = (card: CardLines, related: RelatedName, version: VCardVersion): void => {
   const relation = related.relation?.trim() ?? null;
   if (version === '4.0' && (!relation || RELATED_TYPES.has(relation.toLowerCase()))) {
     // Parameter values are case-insensitive: the relation keeps the case the card gave it.
     const type = relation ? `;TYPE=${relation}` : '';
-    return [`RELATED;VALUE=text${type}:${escapeText(related.name)}`];
+    card.add(`RELATED;VALUE=text${type}:${escapeText(related.name)}`);
+  } else {
+    card.add(`X-ABRELATEDNAMES:${escapeText(related.name)}`, appleLabel(relation));
   }
-  return items.lines(`X-ABRELATEDNAMES:${escapeText(related.name)}`, appleLabel(relation));
 };
 
-const dateLines = (date: PersonDate, version: VCardVersion, items: Items): string[] => {
+const addDate = (card: CardLines, date: PersonDate, version: VCardVersion): void => {
   // Apple marks a birthday without a year with the year 1604; 4.0 has `--MMDD`.
   const yearless = date.date.startsWith('--') && version === '3.0';
   const value = yearless ? `1604${date.date.slice(1)}` : dateValue(date.date, version);
   const omit = yearless ? ';X-APPLE-OMIT-YEAR=1604' : '';
-  if (date.kind === 'birthday') return [`BDAY${omit}:${value}`];
-  if (date.kind === 'anniversary' && version === '4.0') return [`ANNIVERSARY:${value}`];
-  const label = date.kind === 'anniversary' ? 'Anniversary' : date.label;
-  return items.lines(`X-ABDATE${omit}:${value}`, appleLabel(label));
+  if (date.kind === 'birthday') card.add(`BDAY${omit}:${value}`);
+  else if (date.kind === 'anniversary' && version === '4.0') card.add(`ANNIVERSARY:${value}`);
+  else {
+    const label = date.kind === 'anniversary' ? 'Anniversary' : date.label;
+    card.add(`X-ABDATE${omit}:${value}`, appleLabel(label));
+  }
 };
-
-const websiteLines = (website: PersonWebsite, items: Items): string[] =>
-  items.lines(`URL:${website.url}`, appleLabel(website.label));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -188,7 +201,9 @@ const revision = (iso: string, version: VCardVersion): string => {
 
 /** One person as a vCard of the given version, CRLF line endings, folded. */
 export const personToVCard = (person: VCardPerson, version: VCardVersion): string => {
-  const lines: string[] = ['BEGIN:VCARD', `VERSION:${version}`, 'PRODID:-//Salon//Salon//EN'];
+  const card = new CardLines();
+  const lines = card.lines;
+  lines.push('BEGIN:VCARD', `VERSION:${version}`, 'PRODID:-//Salon//Salon//EN');
   if (UUID.test(person.id)) lines.push(`UID:urn:uuid:${person.id.toLowerCase()}`);
   else
     lines.push(
@@ -202,20 +217,19 @@ export const personToVCard = (person: VCardPerson, version: VCardVersion): strin
   );
   if (person.organization) lines.push(`ORG:${escapeComponent(person.organization)}`);
   if (person.title) lines.push(`TITLE:${escapeText(person.title)}`);
-  const items = new Items();
-  const labelled = (property: string, value: string): string[] =>
-    items.lines(property, person.contactLabels[value]?.label);
   for (const email of person.emails) {
-    lines.push(...labelled(emailLine(email, person.contactLabels[email], version), email));
+    const label = person.contactLabels[email];
+    card.add(emailLine(email, label, version), label?.label);
   }
   for (const phone of person.phones) {
-    lines.push(...labelled(telLine(phone, person.contactLabels[phone], version), phone));
+    const label = person.contactLabels[phone];
+    card.add(telLine(phone, label, version), label?.label);
   }
   if (person.location) lines.push(`ADR:;;;${escapeComponent(person.location)};;;`);
   if (person.linkedinUrl) lines.push(`URL:${person.linkedinUrl}`);
-  for (const website of person.websites) lines.push(...websiteLines(website, items));
-  for (const related of person.relatedNames) lines.push(...relatedLines(related, version, items));
-  for (const date of person.dates) lines.push(...dateLines(date, version, items));
+  for (const website of person.websites) card.add(`URL:${website.url}`, appleLabel(website.label));
+  for (const related of person.relatedNames) addRelated(card, related, version);
+  for (const date of person.dates) addDate(card, date, version);
   if (person.tags.length > 0) lines.push(`CATEGORIES:${person.tags.map(escapeText).join(',')}`);
   if (person.notes) lines.push(`NOTE:${escapeText(person.notes)}`);
   if (person.photo) lines.push(photoLine(person.photo, version));
