@@ -165,7 +165,8 @@ export async function* backupContactItems(bytes: ImportBytes): AsyncGenerator<Im
       websites: objects(p.websites, (w) =>
         str(w.url) ? { url: str(w.url) ?? '', label: str(w.label) } : null,
       ),
-      relatedNames: objects(p.relatedNames, (r) =>
+      // A backup from before 0009-contact-details kept them inside `profiles`.
+      relatedNames: objects(p.relatedNames ?? (p.profiles as Profiles)?.relatedNames, (r) =>
         str(r.name) ? { name: str(r.name) ?? '', relation: str(r.relation) } : null,
       ),
       dates: objects(p.dates, (d) => {
@@ -178,6 +179,8 @@ export async function* backupContactItems(bytes: ImportBytes): AsyncGenerator<Im
 }
 
 const DATE_KINDS = ['birthday', 'anniversary', 'other'] as const;
+
+type Profiles = { readonly relatedNames?: unknown } | null | undefined;
 
 /** The entries of a backup's list of objects that `read` makes sense of; the rest left out. */
 const objects = <T>(value: unknown, read: (entry: Record<string, unknown>) => T | null): T[] =>

@@ -276,6 +276,18 @@ const fromBackupRow = (
   return out;
 };
 
+/**
+ * A backup from before 0009-contact-details keeps a person's related names inside `profiles`:
+ * they move to their own column, as the migration moved those already in the database.
+ */
+const liftRelatedNames = (values: Record<string, unknown>): void => {
+  if (values.related_names !== null || typeof values.profiles !== 'string') return;
+  const { relatedNames, ...rest } = JSON.parse(values.profiles) as { relatedNames?: unknown };
+  if (!Array.isArray(relatedNames) || relatedNames.length === 0) return;
+  values.related_names = JSON.stringify(relatedNames);
+  values.profiles = Object.keys(rest).length > 0 ? JSON.stringify(rest) : null;
+};
+
 /** Replaces every string of a JSON value through `map` (ids inside the demo plan). */
 const mapStrings = (value: unknown, map: (s: string) => string): unknown => {
   if (typeof value === 'string') return map(value);
@@ -423,7 +435,10 @@ export class WorkspaceBackupRepository {
     rows.forEach((row, i) => {
       const where = `${spec.key}[${i}]`;
       const values = fromBackupRow(spec.columns, row, where, ids);
-      if (spec.table === 'people') values.sort_key = sortKey(String(values.display_name));
+      if (spec.table === 'people') {
+        values.sort_key = sortKey(String(values.display_name));
+        liftRelatedNames(values);
+      }
       out.push({ workspace_id: workspaceId, ...values });
       if (spec.nested) {
         const nested = spec.nested;
