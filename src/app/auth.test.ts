@@ -16,24 +16,24 @@ describe.each(testDialects())('the first account on %s', (dialect) => {
 
   it('gives its name to the "Me" of a workspace the CLI made before anyone signed up', async () => {
     const workspace = await cliWorkspace();
-    expect((await store.people.findSelf(workspace.id))?.displayName).toBe('Me');
+    expect((await store.in(workspace.id).people.findSelf())?.displayName).toBe('Me');
     await signUp(createContext(store), {
       email: 'dana@example.com',
       password: 'a long enough secret',
       name: 'Dana Levi',
     });
-    expect((await store.people.findSelf(workspace.id))?.displayName).toBe('Dana Levi');
+    expect((await store.in(workspace.id).people.findSelf())?.displayName).toBe('Dana Levi');
   });
 
   it('keeps a name the host already gave themself', async () => {
     const workspace = await cliWorkspace();
-    const self = await store.people.findSelf(workspace.id);
-    await store.people.update(workspace.id, self!.id, { displayName: 'Dana L.' });
+    const self = await store.in(workspace.id).people.findSelf();
+    await store.in(workspace.id).people.update(self!.id, { displayName: 'Dana L.' });
     await signUp(createContext(store), {
       email: 'dana@example.com',
       password: 'a long enough secret',
       name: 'Dana Levi',
     });
-    expect((await store.people.findSelf(workspace.id))?.displayName).toBe('Dana L.');
+    expect((await store.in(workspace.id).people.findSelf())?.displayName).toBe('Dana L.');
   });
 });

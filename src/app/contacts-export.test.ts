@@ -31,7 +31,7 @@ describe.each(testDialects())('exporting contacts on %s', (dialect) => {
       fileOf('Connections.csv', LINKEDIN_SAMPLE),
       fileOf('contacts.vcf', VCARD_SAMPLE),
     ]);
-    await store.people.create(access.workspaceId, {
+    await store.in(access.workspaceId).people.create({
       displayName: '=cmd|/C calc!A0',
       organization: '+SUM(1,2)',
       notes: '@import, "quoted"\nsecond line',
@@ -97,15 +97,15 @@ describe.each(testDialects())('exporting contacts on %s', (dialect) => {
   );
 
   it('exports the host once they carry more than the placeholder name', async () => {
-    const self = await store.people.findSelf(access.workspaceId);
-    await store.people.update(access.workspaceId, self!.id, { emails: ['me@example.com'] });
+    const self = await store.in(access.workspaceId).people.findSelf();
+    await store.in(access.workspaceId).people.update(self!.id, { emails: ['me@example.com'] });
     try {
       const exported = await exportContacts(ctx, access, 'vcard');
       const text = await textOf(exported.chunks);
       expect(text).toContain('FN:Me\r\n');
       expect(text).toContain('EMAIL;TYPE=INTERNET:me@example.com');
     } finally {
-      await store.people.update(access.workspaceId, self!.id, { emails: [] });
+      await store.in(access.workspaceId).people.update(self!.id, { emails: [] });
     }
   });
 });
@@ -156,7 +156,7 @@ describe.each(testDialects())('a contacts round trip on %s', (dialect) => {
 
   /** What a contact card keeps of everyone but the host, by name. */
   const contacts = async (access: Access) =>
-    (await store.people.all(access.workspaceId))
+    (await store.in(access.workspaceId).people.all())
       .filter((p) => !p.isSelf)
       .map((p) => ({ name: p.displayName, ...contactOf(p) }));
 

@@ -33,7 +33,7 @@ describe.each(testDialects())('phones a host types on %s', (dialect) => {
 
   it('refuse a phone without digits, naming it, and write nothing', async () => {
     const { ctx, access } = await fresh();
-    const before = await store.people.count(access.workspaceId);
+    const before = await store.in(access.workspaceId).people.count();
     const refused = await createPerson(ctx, access, {
       displayName: 'Ana',
       phones: ['+49 30 1234567', 'call me'],
@@ -42,6 +42,6 @@ describe.each(testDialects())('phones a host types on %s', (dialect) => {
     expect(isDomainError(refused) && refused.fields).toEqual([
       { field: 'phones.1', reason: 'has no digits' },
     ]);
-    expect(await store.people.count(access.workspaceId)).toBe(before);
+    expect(await store.in(access.workspaceId).people.count()).toBe(before);
   });
 });

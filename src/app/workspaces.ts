@@ -45,7 +45,7 @@ export const createWorkspace = async (
   owner: { readonly id: string; readonly name: string } | null,
 ): Promise<Workspace> => {
   const workspace = await repos.workspaces.create(name, owner?.id ?? null);
-  await repos.people.create(workspace.id, {
+  await repos.in(workspace.id).people.create({
     displayName: owner?.name || SELF_PLACEHOLDER,
     isSelf: true,
     source: 'manual',
@@ -62,7 +62,8 @@ export const nameSelfAfter = async (
   workspaceId: string,
   owner: { readonly name: string },
 ): Promise<void> => {
-  const self = await repos.people.findSelf(workspaceId);
+  const people = repos.in(workspaceId).people;
+  const self = await people.findSelf();
   const name = owner.name.trim();
   if (
     self &&
@@ -71,7 +72,7 @@ export const nameSelfAfter = async (
     !self.givenName &&
     !self.familyName
   ) {
-    await repos.people.update(workspaceId, self.id, { displayName: name });
+    await people.update(self.id, { displayName: name });
   }
 };
 
