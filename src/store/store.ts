@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { AccountRepository } from './account.repository';
 import type { BulkWriter } from './bulk';
+import { ChangeCounterRepository } from './change-counter.repository';
 import { CircleNameRepository } from './circle-name.repository';
 import { type DatabaseConfig, type DialectName, type OpenDatabase, openDatabase } from './database';
 import { DemoPlanRepository } from './demo-plan.repository';
@@ -28,11 +29,14 @@ export interface Repositories {
   readonly imports: ImportBatchRepository;
   readonly merges: PersonMergeRepository;
   readonly backups: WorkspaceBackupRepository;
+  readonly changes: ChangeCounterRepository;
 }
 
 export interface Store extends Repositories {
   readonly dialect: DialectName;
   readonly location: string;
+  /** How another thread or process opens this database; null for an in-memory one. */
+  readonly config: DatabaseConfig | null;
   /** Runs `work` in one transaction: everything it writes lands together or not at all. */
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -53,6 +57,7 @@ const repositoriesOver = (
   imports: new ImportBatchRepository(db, now, bulk),
   merges: new PersonMergeRepository(db, now),
   backups: new WorkspaceBackupRepository(db, bulk),
+  changes: new ChangeCounterRepository(db),
 });
 
 const isoNow = (): string => new Date().toISOString();
@@ -64,6 +69,7 @@ export const storeOver = (opened: OpenDatabase, now: () => string = isoNow): Sto
     ...repositoriesOver(db, now, bulkFor(db)),
     dialect: opened.dialect,
     location: opened.location,
+    config: opened.config,
     transaction: (work) =>
       db.transaction().execute((trx) => work(repositoriesOver(trx, now, bulkFor(trx)))),
     close: () => db.destroy(),
