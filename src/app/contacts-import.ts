@@ -531,6 +531,7 @@ export const importContacts = async (
         tiesAdded: writer.tiesAdded,
       });
       await repos.imports.setSummary(access.workspaceId, writer.batchId, written.counts);
+      await repos.changes.bump(access.workspaceId);
       return written;
     });
   });

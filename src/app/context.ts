@@ -1,6 +1,6 @@
 /** What every use case receives: the store and the clock (so tests can set the time). */
 import { openStore, type Store } from '../store/store';
-import { NetworkCache } from './network';
+import { NetworkCache } from './network-cache';
 
 export interface AppContext {
   readonly store: Store;

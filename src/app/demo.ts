@@ -100,6 +100,7 @@ export const loadDemo = async (
         members: c.members.map(idOf),
       })),
     });
+    await repos.changes.bump(ws);
   });
   await ctx.network.changed(ws, { kind: 'rebuild' });
   return {

@@ -57,6 +57,7 @@ export const undoImport = async (
     );
     const removed = await repos.imports.removeCreated(ws, batchId);
     await repos.imports.markUndone(ws, batchId);
+    await repos.changes.bump(ws);
     return { batchId, removed, reverted: updated.length, tiesRemoved: tied.length };
   });
   await ctx.network.changed(ws, { kind: 'rebuild' });

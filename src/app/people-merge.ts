@@ -149,6 +149,7 @@ export const mergePeople = async (
     await repos.people.update(ws, survivorId, mergedFields(survivor, other));
     if (lastContactOn) await repos.people.touchLastContact(ws, [survivorId], lastContactOn);
     await repos.people.remove(ws, otherId);
+    await repos.changes.bump(ws);
     return {
       person: await repos.people.require(ws, survivorId),
       tiesMoved,

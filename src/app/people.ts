@@ -3,6 +3,7 @@ import { invalidInput } from '../domain/errors';
 import { type Person, type PersonDraft, sortKey } from '../domain/person';
 import type { PeopleCursor } from '../store/person.repository';
 import type { AppContext } from './context';
+import { writeNetwork } from './network-write';
 import { type Access, requireEditor } from './workspaces';
 
 export interface PeoplePage {
@@ -68,9 +69,12 @@ const checkIntroducer = async (ctx: AppContext, access: Access, draft: PersonDra
 export const createPerson = async (ctx: AppContext, access: Access, draft: PersonDraft) => {
   requireEditor(access);
   await checkIntroducer(ctx, access, draft);
-  const person = await ctx.store.people.create(access.workspaceId, { ...draft, source: 'manual' });
-  await ctx.network.changed(access.workspaceId, { kind: 'person-added', person });
-  return person;
+  return writeNetwork(
+    ctx,
+    access.workspaceId,
+    (repos) => repos.people.create(access.workspaceId, { ...draft, source: 'manual' }),
+    (person) => ({ kind: 'person-added', person }),
+  );
 };
 
 export const getPerson = (ctx: AppContext, access: Access, id: string) =>
@@ -84,19 +88,24 @@ export const updatePerson = async (
 ) => {
   requireEditor(access);
   await checkIntroducer(ctx, access, changes);
-  const person = await ctx.store.transaction((repos) =>
-    repos.people.update(access.workspaceId, id, changes),
+  return writeNetwork(
+    ctx,
+    access.workspaceId,
+    (repos) => repos.people.update(access.workspaceId, id, changes),
+    (person) => ({ kind: 'person-changed', person }),
   );
-  await ctx.network.changed(access.workspaceId, { kind: 'person-changed', person });
-  return person;
 };
 
 export const deletePerson = async (ctx: AppContext, access: Access, id: string) => {
   requireEditor(access);
   const person = await ctx.store.people.require(access.workspaceId, id);
   if (person.isSelf) throw invalidInput('You cannot delete yourself from your own network');
-  await ctx.store.people.remove(access.workspaceId, id);
-  await ctx.network.changed(access.workspaceId, { kind: 'rebuild' });
+  await writeNetwork(
+    ctx,
+    access.workspaceId,
+    (repos) => repos.people.remove(access.workspaceId, id),
+    () => ({ kind: 'rebuild' }),
+  );
 };
 
 export const tiesOfPerson = async (ctx: AppContext, access: Access, id: string) => {
