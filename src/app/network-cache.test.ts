@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/store';
-import { openTestStore, testDialects } from '../store/testing';
+import { openSharedTestStore, testDialects } from '../store/testing';
 import { type AppContext, createContext } from './context';
 import { hostWithDemo } from './host.fixtures';
 import { NetworkCache } from './network-cache';
@@ -14,46 +11,27 @@ import type { Access } from './workspaces';
 const NOW = new Date('2026-11-20T12:00:00Z');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A store over a database another store can open too: a SQLite file, or PostgreSQL. */
-const sharedStore = async (
-  dialect: 'sqlite' | 'postgres',
-): Promise<{ store: Store; done: () => Promise<void> }> => {
-  if (dialect === 'postgres') {
-    const store = await openTestStore('postgres');
-    return { store, done: () => store.close() };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'salon-cache-'));
-  const store = await openStore({ dataDir: dir });
-  return {
-    store,
-    done: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-};
-
 describe.each(testDialects())('two processes over one database, on %s', (dialect) => {
-  let shared: { store: Store; done: () => Promise<void> };
+  let store: Store;
   let otherStore: Store;
   let mine: AppContext;
   let other: AppContext;
   let access: Access;
 
   beforeAll(async () => {
-    shared = await sharedStore(dialect);
+    store = await openSharedTestStore(dialect);
     ({ ctx: mine, access } = await hostWithDemo(
-      shared.store,
+      store,
       { people: 60, ties: 200, seed: 7 },
       { now: () => NOW },
     ));
     // The other process: its own connection to the same database, its own engine.
-    otherStore = await openStore(shared.store.config!);
+    otherStore = await openStore(store.config!);
     other = createContext(otherStore, () => NOW);
   });
   afterAll(async () => {
     await otherStore.close();
-    await shared.done();
+    await store.close();
   });
 
   it('sees a tie recorded by the other within a second', async () => {
@@ -92,5 +70,35 @@ describe.each(testDialects())('two processes over one database, on %s', (dialect
     await createPerson(mine, access, { displayName: 'Not Yet Seen' });
     // Within the check interval the network is trusted: no read of the counter per answer.
     expect(await cache.get(access.workspaceId)).toBe(held);
+  });
+});
+
+describe('the memory budget of the networks held', () => {
+  it('drops the least recently used network beyond the budget, keeping the one in use', async () => {
+    const store = await openSharedTestStore('sqlite');
+    try {
+      const first = await hostWithDemo(store, { people: 40, seed: 1 }, { email: 'a@example.com' });
+      const second = await hostWithDemo(store, { people: 40, seed: 2 }, { email: 'b@example.com' });
+      const [a, b] = [first.access.workspaceId, second.access.workspaceId];
+      const roomy = new NetworkCache(store, () => NOW);
+      await roomy.get(a);
+      await roomy.get(b);
+      const sizes = roomy.held();
+      expect(sizes.map((h) => h.workspaceId)).toEqual([a, b]);
+      expect(sizes.every((h) => h.bytes > 0)).toBe(true);
+
+      // Room for one network: using a second drops the first; using the first again drops it.
+      const tight = new NetworkCache(store, () => NOW, {
+        memoryBytes: Math.max(...sizes.map((h) => h.bytes)) + 1,
+      });
+      const held = await tight.get(a);
+      await tight.get(b);
+      expect(tight.held().map((h) => h.workspaceId)).toEqual([b]);
+      const again = await tight.get(a);
+      expect(again).not.toBe(held);
+      expect(tight.held().map((h) => h.workspaceId)).toEqual([a]);
+    } finally {
+      await store.close();
+    }
   });
 });

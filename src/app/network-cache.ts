@@ -12,6 +12,7 @@ import {
   dayOf,
   type NetworkChange,
   type NetworkState,
+  reachBasisOf,
   reachOf,
   type WorkspaceNetwork,
 } from './network';
@@ -25,7 +26,7 @@ export interface NetworkBuilder {
 /** A builder that works in the calling thread: for an in-memory database, which no other can open. */
 export const inThisThread = (store: Store): NetworkBuilder => ({
   build: (workspaceId, today) => buildNetwork(store, workspaceId, today),
-  reach: async (network) => reachOf(network),
+  reach: async (network) => reachOf(reachBasisOf(network)),
 });
 
 export interface NetworkCacheOptions {

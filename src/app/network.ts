@@ -248,18 +248,26 @@ export const namesByIndex = (circles: readonly NamedCircle[]): string[] => {
   return names;
 };
 
+/** What reach is computed from: the graph, the host, the circles and their names, stature. */
+export interface ReachBasis {
+  readonly graph: CompactGraph;
+  readonly hostIndex: number | null;
+  readonly communities: Int32Array;
+  readonly circleNames: readonly string[];
+  readonly stature: ReadonlyArray<number | null>;
+}
+
+export const reachBasisOf = (network: WorkspaceNetwork): ReachBasis => ({
+  graph: network.graph,
+  hostIndex: network.hostIndex,
+  communities: network.communities,
+  circleNames: namesByIndex(network.circles),
+  stature: network.people.map((p) => p.stature),
+});
+
 /** Reach of everyone in the network, with the circles and names the network holds. */
-export const reachOf = (network: WorkspaceNetwork): ReachDetailed =>
-  reachDetailed(
-    network.graph,
-    {
-      hostIndex: network.hostIndex,
-      communities: network.communities,
-      circleNames: namesByIndex(network.circles),
-      stature: network.people.map((p) => p.stature),
-    },
-    { seed: SEED },
-  );
+export const reachOf = ({ graph, ...input }: ReachBasis): ReachDetailed =>
+  reachDetailed(graph, input, { seed: SEED });
 
 /** Grows an Int32Array by one entry (a new person is in no circle until they have ties). */
 const appendNoCircle = (communities: Int32Array): Int32Array => {

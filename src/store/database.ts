@@ -92,10 +92,16 @@ const openPostgres = (url: string): OpenDatabase => {
   };
 };
 
-/** Opens the database and brings its schema up to date. */
-export const openDatabase = async (config: DatabaseConfig): Promise<OpenDatabase> => {
+/**
+ * Opens the database and brings its schema up to date (unless `migrate` is false: a second
+ * connection of a process that already migrated it).
+ */
+export const openDatabase = async (
+  config: DatabaseConfig,
+  options: { readonly migrate?: boolean } = {},
+): Promise<OpenDatabase> => {
   const opened = isPostgresUrl(config.url) ? openPostgres(config.url) : openSqlite(config.dataDir);
-  await migrate(opened.db);
+  if (options.migrate !== false) await migrate(opened.db);
   return opened;
 };
 

@@ -76,6 +76,8 @@ export const storeOver = (opened: OpenDatabase, now: () => string = isoNow): Sto
   };
 };
 
-/** Opens (and migrates) the database named by the config and returns its store. */
-export const openStore = async (config: DatabaseConfig): Promise<Store> =>
-  storeOver(await openDatabase(config));
+/** Opens (and, unless told not to, migrates) the database named by the config: its store. */
+export const openStore = async (
+  config: DatabaseConfig,
+  options: { readonly migrate?: boolean } = {},
+): Promise<Store> => storeOver(await openDatabase(config, options));

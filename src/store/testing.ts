@@ -3,6 +3,9 @@
  * same assertions run on SQLite and on PostgreSQL; each PostgreSQL store gets its own database,
  * created here and dropped by `close()`.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { type DialectName, openDatabase } from './database';
 import { createScratchDatabase } from './scratch-database';
@@ -24,6 +27,23 @@ export const openTestStore = async (dialect: DialectName): Promise<Store> => {
     close: async () => {
       await store.close();
       await scratch.drop();
+    },
+  };
+};
+
+/**
+ * A fresh store over a database another connection can open too (`store.config`): a SQLite
+ * file in a temporary folder (removed by `close()`), or a PostgreSQL database.
+ */
+export const openSharedTestStore = async (dialect: DialectName): Promise<Store> => {
+  if (dialect === 'postgres') return openTestStore(dialect);
+  const dir = mkdtempSync(join(tmpdir(), 'salon-test-'));
+  const store = storeOver(await openDatabase({ dataDir: dir }));
+  return {
+    ...store,
+    close: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 };
