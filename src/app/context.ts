@@ -1,5 +1,6 @@
 /** What every use case receives: the store and the clock (so tests can set the time). */
 import { openStore, type Store } from '../store/store';
+import { type AttemptLimiters, createAttemptLimiters } from './attempt-limiter';
 import { DEFAULTS, NetworkCache } from './network-cache';
 import { inWorkerThread } from './network-thread';
 
@@ -8,6 +9,8 @@ export interface AppContext {
   readonly now: () => Date;
   /** The engine's in-memory view of each workspace; use cases that write tell it what changed. */
   readonly network: NetworkCache;
+  /** Back-off for guessing (sign-in, sign-up, tokens), kept per process. */
+  readonly limits: AttemptLimiters;
 }
 
 export const createContext = (store: Store, now: () => Date = () => new Date()): AppContext => ({
@@ -17,6 +20,7 @@ export const createContext = (store: Store, now: () => Date = () => new Date()):
     builder: inWorkerThread(store),
     memoryBytes: engineMemoryBytes(process.env.SALON_ENGINE_MEMORY_MB),
   }),
+  limits: createAttemptLimiters(() => now().getTime()),
 });
 
 /**
