@@ -44,13 +44,7 @@ export const renameCircle = async (
   await writeNetwork(
     ctx,
     access.workspaceId,
-    (repos) =>
-      repos.circleNames.save(
-        access.workspaceId,
-        name,
-        members,
-        found.hostNameId ? [found.hostNameId] : [],
-      ),
+    (repos) => repos.circleNames.save(name, members, found.hostNameId ? [found.hostNameId] : []),
     () => ({ kind: 'circle-renamed' }),
   );
   const circles = await listCircles(ctx, access);

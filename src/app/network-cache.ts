@@ -196,7 +196,7 @@ export class NetworkCache {
     const refresh = (async () => {
       const entry = await pending;
       const state = entry.state;
-      const counted = await this.store.changes.current(workspaceId);
+      const counted = await this.store.in(workspaceId).changes.current();
       const rebuilt = await this.builder.build(workspaceId, this.now());
       if (this.entries.get(workspaceId) !== pending || entry.state !== state) return;
       if (counted !== entry.absorbed) return;
@@ -244,7 +244,7 @@ export class NetworkCache {
     if (at - entry.checkedAt < this.options.checkEveryMs) return true;
     entry.checkedAt = at;
     await this.changes.get(workspaceId);
-    return (await this.store.changes.current(workspaceId)) === entry.absorbed;
+    return (await this.store.in(workspaceId).changes.current()) === entry.absorbed;
   }
 
   /** Marks the workspace as the most recently used. */
@@ -256,7 +256,7 @@ export class NetworkCache {
 
   private async build(workspaceId: string): Promise<Entry> {
     // Counted before reading: a write landing during the build is seen as one not yet absorbed.
-    const absorbed = await this.store.changes.current(workspaceId);
+    const absorbed = await this.store.in(workspaceId).changes.current();
     const state = await this.builder.build(workspaceId, this.now());
     return { state, reach: null, absorbed, checkedAt: performance.now(), bytes: 0 };
   }

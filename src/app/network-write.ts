@@ -3,7 +3,7 @@
  * counted in the store's per-workspace change counter in its own transaction, so every other
  * process sees it, and then told to this process's network cache, which patches it in.
  */
-import type { Repositories } from '../store/store';
+import type { WorkspaceRepositories } from '../store/store';
 import type { AppContext } from './context';
 import type { NetworkChange } from './network';
 
@@ -14,13 +14,13 @@ import type { NetworkChange } from './network';
 export const writeNetwork = async <T>(
   ctx: AppContext,
   workspaceId: string,
-  work: (repos: Repositories) => Promise<T>,
+  work: (repos: WorkspaceRepositories) => Promise<T>,
   change: (result: T) => NetworkChange,
 ): Promise<T> => {
-  const { result, counted } = await ctx.store.transaction(async (repos) => {
+  const { result, counted } = await ctx.store.in(workspaceId).transaction(async (repos) => {
     const result = await work(repos);
     // Last: on PostgreSQL the bump holds the workspace's row until the commit.
-    return { result, counted: await repos.changes.bump(workspaceId) };
+    return { result, counted: await repos.changes.bump() };
   });
   await ctx.network.changed(workspaceId, change(result), counted);
   return result;

@@ -16,7 +16,7 @@ export const recordTie = async (ctx: AppContext, access: Access, input: TieInput
   return writeNetwork(
     ctx,
     access.workspaceId,
-    (repos) => repos.ties.create(access.workspaceId, { ...input, source: 'recorded' }),
+    (repos) => repos.ties.create({ ...input, source: 'recorded' }),
     (tie) => ({ kind: 'tie-set', aId: tie.aId, bId: tie.bId }),
   );
 };
@@ -36,7 +36,7 @@ export const updateTie = async (
   return writeNetwork(
     ctx,
     access.workspaceId,
-    (repos) => repos.ties.update(access.workspaceId, id, defined),
+    (repos) => repos.ties.update(id, defined),
     (tie) => ({ kind: 'tie-set', aId: tie.aId, bId: tie.bId }),
   );
 };
@@ -46,7 +46,7 @@ export const removeTie = async (ctx: AppContext, access: Access, id: string) => 
   await writeNetwork(
     ctx,
     access.workspaceId,
-    (repos) => repos.ties.remove(access.workspaceId, id),
+    (repos) => repos.ties.remove(id),
     (tie) => ({ kind: 'tie-removed', aId: tie.aId, bId: tie.bId }),
   );
 };

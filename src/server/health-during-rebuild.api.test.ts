@@ -19,7 +19,7 @@ describe.each(testDialects())('the server while a network is built, on %s', (dia
     store = await openSharedTestStore(dialect);
     // Large enough that building it in the request thread stalled it for well over a second.
     const host = await hostWithDemo(store, { people: 3000, seed: 21 });
-    const someone = (await store.people.inNetwork(host.access.workspaceId))[100]!.id;
+    const someone = (await store.in(host.access.workspaceId).people.inNetwork())[100]!.id;
     // A fresh server process: nothing built yet.
     app = createApp(createContext(store));
     suggestions = `/api/workspaces/${host.access.workspaceId}/people/${someone}/suggestions?limit=5`;

@@ -3,33 +3,27 @@
  * the engine reads, in that write's transaction, and read by every process that keeps an
  * in-memory network of the workspace to learn whether it is stale.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from './schema';
+import type { WorkspaceScope } from './workspace-scope';
 
 export class ChangeCounterRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly scope: WorkspaceScope) {}
 
   /**
    * Counts one more change to the workspace and returns the new count. Call it last in the
    * write's transaction: on PostgreSQL it holds the workspace's row until the commit.
    */
-  async bump(workspaceId: string): Promise<number> {
-    const row = await this.db
-      .updateTable('workspaces')
+  async bump(): Promise<number> {
+    const row = await this.scope
+      .updateWorkspace()
       .set((eb) => ({ change_count: eb('change_count', '+', 1) }))
-      .where('id', '=', workspaceId)
       .returning('change_count')
       .executeTakeFirst();
     return row?.change_count ?? 0;
   }
 
   /** The workspace's change count now (0 for a workspace that does not exist). */
-  async current(workspaceId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('workspaces')
-      .select('change_count')
-      .where('id', '=', workspaceId)
-      .executeTakeFirst();
+  async current(): Promise<number> {
+    const row = await this.scope.selectWorkspace().select('change_count').executeTakeFirst();
     return row?.change_count ?? 0;
   }
 }
