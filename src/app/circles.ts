@@ -1,6 +1,7 @@
 /** The circles the host moves in, named from what their people share; the host can rename them. */
 import { notFound } from '../domain/errors';
 import type { AppContext } from './context';
+import { writeNetwork } from './network-write';
 import { type Access, requireEditor } from './workspaces';
 
 const SAMPLE = 5;
@@ -40,10 +41,12 @@ export const renameCircle = async (
   const found = network.circles.find((c) => c.index === circle);
   if (!found) throw notFound('Circle');
   const members = found.members.map((i) => network.people[i]!.id);
-  await ctx.store
-    .in(access.workspaceId)
-    .circleNames.save(name, members, found.hostNameId ? [found.hostNameId] : []);
-  await ctx.network.changed(access.workspaceId, { kind: 'circle-renamed' });
+  await writeNetwork(
+    ctx,
+    access.workspaceId,
+    (repos) => repos.circleNames.save(name, members, found.hostNameId ? [found.hostNameId] : []),
+    () => ({ kind: 'circle-renamed' }),
+  );
   const circles = await listCircles(ctx, access);
   const renamed = circles.circles.find((c) => c.name === name);
   if (!renamed) throw notFound('Circle');

@@ -511,6 +511,7 @@ export const importContacts = async (
         tiesAdded: writer.tiesAdded,
       });
       await repos.imports.setSummary(writer.batchId, written.counts);
+      await repos.changes.bump();
       return written;
     });
   });

@@ -1,7 +1,8 @@
 /** What every use case receives: the store and the clock (so tests can set the time). */
 import { openStore, type Store } from '../store/store';
 import { type AttemptLimiters, createAttemptLimiters } from './attempt-limiter';
-import { NetworkCache } from './network';
+import { DEFAULTS, NetworkCache } from './network-cache';
+import { inWorkerThread } from './network-thread';
 
 export interface AppContext {
   readonly store: Store;
@@ -15,9 +16,21 @@ export interface AppContext {
 export const createContext = (store: Store, now: () => Date = () => new Date()): AppContext => ({
   store,
   now,
-  network: new NetworkCache(store, now),
+  network: new NetworkCache(store, now, {
+    builder: inWorkerThread(store),
+    memoryBytes: engineMemoryBytes(process.env.SALON_ENGINE_MEMORY_MB),
+  }),
   limits: createAttemptLimiters(() => now().getTime()),
 });
+
+/**
+ * The engine's memory budget from `SALON_ENGINE_MEMORY_MB` (megabytes): cached networks beyond
+ * it drop the least recently used. The cache's default when unset.
+ */
+const engineMemoryBytes = (megabytes: string | undefined): number => {
+  const mb = Number(megabytes);
+  return megabytes && Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : DEFAULTS.memoryBytes;
+};
 
 /** Today's date in the host's calendar, as YYYY-MM-DD (UTC: the server has no host time zone). */
 export const today = (ctx: AppContext): string => ctx.now().toISOString().slice(0, 10);

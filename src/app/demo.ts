@@ -97,6 +97,7 @@ export const loadDemo = async (
         members: c.members.map(idOf),
       })),
     });
+    await repos.changes.bump();
   });
   await ctx.network.changed(ws, { kind: 'rebuild' });
   return {

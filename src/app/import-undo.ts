@@ -54,6 +54,7 @@ export const undoImport = async (
     await repos.people.reindex(updated.map((c) => c.personId));
     const removed = await repos.imports.removeCreated(batchId);
     await repos.imports.markUndone(batchId);
+    await repos.changes.bump();
     return { batchId, removed, reverted: updated.length, tiesRemoved: tied.length };
   });
   await ctx.network.changed(ws, { kind: 'rebuild' });

@@ -1,11 +1,12 @@
 /**
- * The engine's view of one workspace, kept in memory: the compact graph, circles and the model
- * that pair value and suggestions read. Built from the store on first use, then patched when a
- * tie or person changes (never rebuilt on every request); changes too large to patch (an import,
- * a demo network, a merge) drop the cached view so the next read rebuilds it.
+ * The engine's view of one workspace, assembled: the compact graph, circles and the model that
+ * pair value and suggestions read, built from the store, and patched when a tie, a person, a
+ * moment or a circle's name changes, exactly as a rebuild would find them (circles apart: a
+ * patch never recomputes them). `network-cache.ts` keeps these per workspace.
  */
 
 import { KIND_LABELS } from '../domain/moment';
+import { type SeenMoment, sightingsOf } from '../domain/sighting';
 import { type CircleTraits, carryNames, type NamedCircle, nameCircles } from '../engine/circles';
 import { detectCommunities } from '../engine/communities';
 import { type CompactGraph, fromIndexEdges } from '../engine/graph';
@@ -19,7 +20,7 @@ import {
   withTiesChanged,
 } from '../engine/model';
 import { type ReachDetailed, reachDetailed } from '../engine/reach';
-import { applySightings, type Sighting, tieWeight } from '../engine/tie-weight';
+import { applySightings, tieWeight } from '../engine/tie-weight';
 import type { Attendance } from '../store/moment.repository';
 import type { PersonInNetwork } from '../store/person.repository';
 import type { Store } from '../store/store';
@@ -64,17 +65,6 @@ export type NetworkChange =
   | { readonly kind: 'moment-changed'; readonly attendeeIds: readonly string[] }
   /** Anything larger: the next read rebuilds from the store. */
   | { readonly kind: 'rebuild' };
-
-/** Hosted tables larger than this are events, not a table where everyone talked. */
-const TABLE_SIZE = 12;
-
-/**
- * Moments larger than this renew only the host's ties (through last contact): at a big event,
- * two guests who know each other did not necessarily meet.
- */
-const SIGHTING_SIZE = 30;
-
-const DAY_MS = 86_400_000;
 
 const SEED = 1;
 
@@ -125,29 +115,10 @@ export const graphFromStore = async (
 };
 
 /** The calendar day of an instant, as YYYY-MM-DD (UTC, as the rest of the server). */
-const dayOf = (instant: Date): string => instant.toISOString().slice(0, 10);
-
-const daysBetween = (isoDate: string, today: Date): number =>
-  Math.floor((today.getTime() - Date.parse(isoDate)) / DAY_MS);
-
-/** Every pair of people seated together. */
-const pairsOf = (seated: readonly number[]): Array<readonly [number, number]> => {
-  const pairs: Array<readonly [number, number]> = [];
-  for (let x = 0; x < seated.length; x++)
-    for (let y = x + 1; y < seated.length; y++) pairs.push([seated[x]!, seated[y]!]);
-  return pairs;
-};
+export const dayOf = (instant: Date): string => instant.toISOString().slice(0, 10);
 
 /** One attendance; `size` is the moment's number of attendees, when the store counted it. */
 type AttendanceRow = Attendance & { readonly size?: number };
-
-/** A moment as the engine reads it: the people at hand who were there, by graph index. */
-interface SeenMoment {
-  readonly on: string;
-  readonly hosted: boolean;
-  readonly size: number;
-  readonly seated: number[];
-}
 
 /**
  * The moments of some attendances, their people by graph index (people not in the graph left
@@ -157,7 +128,7 @@ const momentsOf = (
   rows: Iterable<AttendanceRow>,
   indexOf: ReadonlyMap<string, number>,
 ): SeenMoment[] => {
-  const moments = new Map<string, SeenMoment>();
+  const moments = new Map<string, SeenMoment & { seated: number[] }>();
   for (const row of rows) {
     const i = indexOf.get(row.personId);
     if (i === undefined) continue;
@@ -172,34 +143,6 @@ const momentsOf = (
       });
   }
   return [...moments.values()].map((m) => (m.size > 0 ? m : { ...m, size: m.seated.length }));
-};
-
-/**
- * What renews ties and what counts as having met, for the people at hand: the host's last
- * contact with each of them, pairs seen together at a moment of up to `SIGHTING_SIZE` people,
- * and pairs seated at a hosted table of up to `TABLE_SIZE`. The build and every patch read
- * them here, so a patch weighs a tie exactly as a rebuild does.
- */
-const sightingsOf = (
-  host: number | null,
-  contacts: ReadonlyArray<{ readonly i: number; readonly lastContactOn: string | null }>,
-  moments: readonly SeenMoment[],
-  today: Date,
-): { sightings: Sighting[]; met: Array<readonly [number, number]> } => {
-  const sightings: Sighting[] = [];
-  const met: Array<readonly [number, number]> = [];
-  if (host !== null)
-    for (const { i, lastContactOn } of contacts)
-      if (lastContactOn)
-        sightings.push({ i: host, j: i, daysAgo: daysBetween(lastContactOn, today) });
-  for (const { on, hosted, size, seated } of moments) {
-    if (size <= SIGHTING_SIZE) {
-      const daysAgo = daysBetween(on, today);
-      for (const [i, j] of pairsOf(seated)) sightings.push({ i, j, daysAgo });
-    }
-    if (hosted && size <= TABLE_SIZE) met.push(...pairsOf(seated));
-  }
-  return { sightings, met };
 };
 
 const load = async (store: Store, workspaceId: string, today: Date): Promise<Loaded> => {
@@ -237,7 +180,6 @@ const hostOf = (people: readonly NetworkPerson[]): number | null => {
   return i >= 0 ? i : null;
 };
 
-/** Circles: communities on the graph without the host (who knows every circle), then named. */
 /** A circle as the namer named it, its people by id (to carry the host's names over) and index. */
 type AutoNamedCircle = Omit<NamedCircle, 'members'> & {
   readonly members: readonly string[];
@@ -297,13 +239,34 @@ const modelOf = (
   });
 
 /** Each circle's name at its index. */
-const namesByIndex = (circles: readonly NamedCircle[]): string[] => {
+export const namesByIndex = (circles: readonly NamedCircle[]): string[] => {
   const names: string[] = [];
   for (const c of circles) names[c.index] = c.name;
   return names;
 };
 
-/** Grows an Int32Array by one entry (a new person has no circle until the next recomputation). */
+/** What reach is computed from: the graph, the host, the circles and their names, stature. */
+export interface ReachBasis {
+  readonly graph: CompactGraph;
+  readonly hostIndex: number | null;
+  readonly communities: Int32Array;
+  readonly circleNames: readonly string[];
+  readonly stature: ReadonlyArray<number | null>;
+}
+
+export const reachBasisOf = (network: WorkspaceNetwork): ReachBasis => ({
+  graph: network.graph,
+  hostIndex: network.hostIndex,
+  communities: network.communities,
+  circleNames: namesByIndex(network.circles),
+  stature: network.people.map((p) => p.stature),
+});
+
+/** Reach of everyone in the network, with the circles and names the network holds. */
+export const reachOf = ({ graph, ...input }: ReachBasis): ReachDetailed =>
+  reachDetailed(graph, input, { seed: SEED });
+
+/** Grows an Int32Array by one entry (a new person is in no circle until they have ties). */
 const appendNoCircle = (communities: Int32Array): Int32Array => {
   const out = new Int32Array(communities.length + 1);
   out.set(communities);
@@ -311,147 +274,85 @@ const appendNoCircle = (communities: Int32Array): Int32Array => {
   return out;
 };
 
-interface Entry {
+/** A workspace's network as built or patched, with what its next patch needs. */
+export interface NetworkState {
   /** The day the network was built for: freshness counts days up to it. */
   readonly day: string;
   /** The circles as named before the host's names were carried over. */
   readonly named: readonly AutoNamedCircle[];
-  network: WorkspaceNetwork;
-  metPairs: Array<readonly [number, number]>;
-  reach: ReachDetailed | null;
+  readonly network: WorkspaceNetwork;
+  readonly metPairs: ReadonlyArray<readonly [number, number]>;
+  /**
+   * People given their neighbours' circle by a patch: the circles are not what a recomputation
+   * would find until the network is built again (in the background).
+   */
+  readonly provisional: boolean;
 }
 
-/** The per-workspace networks of this process. */
-export class NetworkCache {
-  private readonly entries = new Map<string, Promise<Entry>>();
-  /** Per workspace, the last change being absorbed: changes land one at a time, in order. */
-  private readonly changes = new Map<string, Promise<void>>();
-
-  constructor(
-    private readonly store: Store,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  /** The workspace's network, built on first use (and again on the first use of a new day). */
-  async get(workspaceId: string): Promise<WorkspaceNetwork> {
-    return (await this.entry(workspaceId)).network;
-  }
-
-  /** Reach of everyone, computed once per network state. */
-  async reach(workspaceId: string): Promise<{ network: WorkspaceNetwork; reach: ReachDetailed }> {
-    const entry = await this.entry(workspaceId);
-    if (!entry.reach) {
-      const { network } = entry;
-      entry.reach = reachDetailed(
-        network.graph,
-        {
-          hostIndex: network.hostIndex,
-          communities: network.communities,
-          circleNames: namesByIndex(network.circles),
-          stature: network.people.map((p) => p.stature),
-        },
-        { seed: SEED },
-      );
-    }
-    return { network: entry.network, reach: entry.reach };
-  }
-
-  /**
-   * Absorbs a change already committed to the store: patches a cached network, or drops it to
-   * be rebuilt on the next read. Changes of one workspace are absorbed in the order they came,
-   * so a tie removed cannot be put back by the read of an earlier change. Never throws: the
-   * write has landed, and a network that could not be patched is dropped.
-   */
-  changed(workspaceId: string, change: NetworkChange): Promise<void> {
-    const previous = this.changes.get(workspaceId) ?? Promise.resolve();
-    const next = previous.then(() =>
-      this.absorb(workspaceId, change).catch(() => {
-        this.entries.delete(workspaceId);
-      }),
-    );
-    this.changes.set(workspaceId, next);
-    void next.then(() => {
-      if (this.changes.get(workspaceId) === next) this.changes.delete(workspaceId);
-    });
-    return next;
-  }
-
-  private async absorb(workspaceId: string, change: NetworkChange): Promise<void> {
-    const pending = this.entries.get(workspaceId);
-    if (!pending) return;
-    const entry = await pending;
-    // A new day moves every tie's freshness: patching one part would mix two days.
-    if (change.kind === 'rebuild' || entry.day !== dayOf(this.now())) {
-      this.entries.delete(workspaceId);
-      return;
-    }
-    let patched: WorkspaceNetwork | null;
-    if (change.kind === 'circle-renamed') {
-      const circles = await withHostNames(this.store, workspaceId, entry.named);
-      const model = withCircleNames(entry.network.model, namesByIndex(circles));
-      patched = { ...entry.network, circles, model };
-    } else if (change.kind === 'tie-set' || change.kind === 'moment-changed') {
-      const { hostIndex, people } = entry.network;
-      const host = hostIndex === null ? [] : [people[hostIndex]!.id];
-      const ids = change.kind === 'tie-set' ? [change.aId, change.bId] : change.attendeeIds;
-      const read = await readAmong(this.store, workspaceId, [...host, ...ids]);
-      // Nothing awaits from here on: changes land in order (see `changed`), and this one whole.
-      patched = reweigh(entry, read, this.now());
-    } else patched = patch(entry.network, entry.metPairs, change);
-    if (patched) {
-      entry.network = patched;
-      entry.reach = null;
-    } else this.entries.delete(workspaceId);
-  }
-
-  private async entry(workspaceId: string): Promise<Entry> {
-    const cached = this.entries.get(workspaceId);
-    if (cached) {
-      const entry = await cached;
-      if (entry.day === dayOf(this.now())) return entry;
-      if (this.entries.get(workspaceId) === cached) this.entries.delete(workspaceId);
-    }
-    let pending = this.entries.get(workspaceId);
-    if (!pending) {
-      pending = this.build(workspaceId);
-      this.entries.set(workspaceId, pending);
-      pending.catch(() => this.entries.delete(workspaceId));
-    }
-    return pending;
-  }
-
-  private async build(workspaceId: string): Promise<Entry> {
-    const today = this.now();
-    const loaded = await load(this.store, workspaceId, today);
-    const { communities, modularity, named } = circlesOf(loaded);
-    const circles = await withHostNames(this.store, workspaceId, named);
-    const hostIndex = hostOf(loaded.people);
-    const model = modelOf(
-      loaded.graph,
-      loaded.profiles,
+/** Builds a workspace's network from the store, for `today`. */
+export const buildNetwork = async (
+  store: Store,
+  workspaceId: string,
+  today: Date,
+): Promise<NetworkState> => {
+  const loaded = await load(store, workspaceId, today);
+  const { communities, modularity, named } = circlesOf(loaded);
+  const circles = await withHostNames(store, workspaceId, named);
+  const hostIndex = hostOf(loaded.people);
+  const model = modelOf(
+    loaded.graph,
+    loaded.profiles,
+    hostIndex,
+    communities,
+    circles,
+    loaded.metPairs,
+  );
+  return {
+    network: {
+      graph: loaded.graph,
+      people: loaded.people,
+      profiles: loaded.profiles,
       hostIndex,
       communities,
+      modularity,
       circles,
-      loaded.metPairs,
-    );
-    return {
-      network: {
-        graph: loaded.graph,
-        people: loaded.people,
-        profiles: loaded.profiles,
-        hostIndex,
-        communities,
-        modularity,
-        circles,
-        model,
-      },
-      day: dayOf(today),
-      named,
-      metPairs: loaded.metPairs,
-      reach: null,
-    };
+      model,
+    },
+    day: dayOf(today),
+    named,
+    metPairs: loaded.metPairs,
+    provisional: false,
+  };
+};
+
+/**
+ * The state after a change already committed to the store, patched in (reading back from the
+ * store what the change touched), or null when it cannot be patched and must be rebuilt.
+ */
+export const absorbChange = async (
+  store: Store,
+  workspaceId: string,
+  state: NetworkState,
+  change: NetworkChange,
+  today: Date,
+): Promise<NetworkState | null> => {
+  // A new day moves every tie's freshness: patching one part would mix two days.
+  if (change.kind === 'rebuild' || state.day !== dayOf(today)) return null;
+  if (change.kind === 'circle-renamed') {
+    const circles = await withHostNames(store, workspaceId, state.named);
+    const model = withCircleNames(state.network.model, namesByIndex(circles));
+    return { ...state, network: { ...state.network, circles, model } };
   }
-}
+  if (change.kind === 'tie-set' || change.kind === 'moment-changed') {
+    const { hostIndex, people } = state.network;
+    const host = hostIndex === null ? [] : [people[hostIndex]!.id];
+    const ids = change.kind === 'tie-set' ? [change.aId, change.bId] : change.attendeeIds;
+    const read = await readAmong(store, workspaceId, [...host, ...ids]);
+    return reweigh(state, read, today);
+  }
+  const network = patch(state.network, state.metPairs, change);
+  return network ? { ...state, network } : null;
+};
 
 /** A few people (the host among them) and what weighs the ties among them, from the store. */
 interface AmongRead {
@@ -477,14 +378,14 @@ const readAmong = async (
 };
 
 /**
- * The network after a tie or a moment changed among a few people: those new to it added, and
+ * The state after a tie or a moment changed among a few people: those new to it added, and
  * every tie among them weighed again from its strength and its latest sighting, and who of them
  * already met at a table, exactly as a rebuild would find them (nothing reaching outside them
- * changed). Circles stay as they were until the next rebuild; people new to the network have
- * none yet.
+ * changed). Circles stay as they were, but people among them who are in none and have ties now
+ * join their neighbours' circle (`joinNeighbours`) until the next rebuild recomputes them.
  */
-const reweigh = (entry: Entry, read: AmongRead, today: Date): WorkspaceNetwork => {
-  let network = entry.network;
+const reweigh = (state: NetworkState, read: AmongRead, today: Date): NetworkState => {
+  let network = state.network;
   for (const person of read.people)
     if (!network.graph.indexOf.has(person.id)) network = withNewcomer(network, person);
   const { graph } = network;
@@ -501,16 +402,84 @@ const reweigh = (entry: Entry, read: AmongRead, today: Date): WorkspaceNetwork =
     if (daysAgo < (latest.get(key) ?? Number.POSITIVE_INFINITY)) latest.set(key, daysAgo);
   }
   const among = new Set(read.people.map((p) => index(p.id)));
-  entry.metPairs = [...entry.metPairs.filter(([i, j]) => !(among.has(i) && among.has(j))), ...met];
+  const metPairs = [...state.metPairs.filter(([i, j]) => !(among.has(i) && among.has(j))), ...met];
   const renewed = read.ties.map((t) => ({
     a: t.aId,
     b: t.bId,
     weight: tieWeight(t.strength, latest.get(pairKey(index(t.aId), index(t.bId))) ?? null),
   }));
   const next = withTies(graph, renewed);
-  return network === entry.network
-    ? withTiesOf(network, next, entry.metPairs)
-    : withGraph(network, next, entry.metPairs);
+  const joined = joinNeighbours({ ...state, network: { ...network, graph: next } }, among);
+  if (joined) return { ...joined, metPairs, network: withGraph(joined.network, next, metPairs) };
+  return {
+    ...state,
+    metPairs,
+    network:
+      network === state.network
+        ? withTiesOf(network, next, metPairs)
+        : withGraph(network, next, metPairs),
+  };
+};
+
+/**
+ * Each of `candidates` who is in no circle but has ties (not the host) joins the circle their
+ * ties weigh most into, so a person met at a moment is in a circle at once, not only after the
+ * next rebuild. Returns null when nobody joined. The circles found this way are provisional:
+ * a rebuild recomputes them.
+ */
+const joinNeighbours = (state: NetworkState, candidates: Iterable<number>): NetworkState | null => {
+  const { graph, communities, hostIndex } = state.network;
+  const joins = new Map<number, number>();
+  for (const i of candidates) {
+    if (i < 0 || i === hostIndex || communities[i] !== -1) continue;
+    const circle = strongestCircle(graph, communities, i);
+    if (circle >= 0) joins.set(i, circle);
+  }
+  if (joins.size === 0) return null;
+  const nextCommunities = communities.slice();
+  for (const [i, circle] of joins) nextCommunities[i] = circle;
+  const joining = (index: number): number[] =>
+    [...joins].filter(([, circle]) => circle === index).map(([i]) => i);
+  const { people } = state.network;
+  return {
+    ...state,
+    provisional: true,
+    named: state.named.map((c) => {
+      const more = joining(c.index);
+      return more.length === 0
+        ? c
+        : {
+            ...c,
+            members: [...c.members, ...more.map((i) => people[i]!.id)],
+            indices: [...c.indices, ...more],
+          };
+    }),
+    network: {
+      ...state.network,
+      communities: nextCommunities,
+      circles: state.network.circles.map((c) => {
+        const more = joining(c.index);
+        return more.length === 0 ? c : { ...c, members: [...c.members, ...more] };
+      }),
+    },
+  };
+};
+
+/** The circle person i's ties weigh most into (−1 when none of their neighbours is in one). */
+const strongestCircle = (graph: CompactGraph, communities: Int32Array, i: number): number => {
+  const weightIn = new Map<number, number>();
+  for (let k = graph.offsets[i]!; k < graph.offsets[i + 1]!; k++) {
+    const circle = communities[graph.neighbors[k]!]!;
+    if (circle >= 0) weightIn.set(circle, (weightIn.get(circle) ?? 0) + graph.weights[k]!);
+  }
+  let best = -1;
+  let bestWeight = 0;
+  for (const [circle, weight] of weightIn)
+    if (weight > bestWeight || (weight === bestWeight && circle < best)) {
+      best = circle;
+      bestWeight = weight;
+    }
+  return best;
 };
 
 /** The network over a graph of the same people whose ties changed: the model keeps its text. */
@@ -543,8 +512,8 @@ const withGraph = (
 });
 
 /**
- * The network with one more person, untied and in no circle until the next recomputation. Its
- * model is left as it was: the caller rebuilds it once its changes are in (`withGraph`).
+ * The network with one more person, untied and in no circle until they have ties. Its model is
+ * left as it was: the caller rebuilds it once its changes are in (`withGraph`).
  */
 const withNewcomer = (network: WorkspaceNetwork, person: PersonInNetwork): WorkspaceNetwork => ({
   ...network,

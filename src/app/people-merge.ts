@@ -142,6 +142,7 @@ export const mergePeople = async (
     await repos.people.update(survivorId, mergedFields(survivor, other));
     if (lastContactOn) await repos.people.touchLastContact([survivorId], lastContactOn);
     await repos.people.remove(otherId);
+    await repos.changes.bump();
     return {
       person: await repos.people.require(survivorId),
       tiesMoved,

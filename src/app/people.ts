@@ -4,6 +4,7 @@ import { type Person, type PersonDraft, sortKey } from '../domain/person';
 import { normalizePhone } from '../interchange/phone';
 import type { PeopleCursor } from '../store/person.repository';
 import type { AppContext } from './context';
+import { writeNetwork } from './network-write';
 import { type Access, requireEditor } from './workspaces';
 
 export interface PeoplePage {
@@ -89,11 +90,12 @@ export const createPerson = async (ctx: AppContext, access: Access, input: Perso
   requireEditor(access);
   const draft = withPhones(input);
   await checkIntroducer(ctx, access, draft);
-  const person = await ctx.store
-    .in(access.workspaceId)
-    .people.create({ ...draft, source: 'manual' });
-  await ctx.network.changed(access.workspaceId, { kind: 'person-added', person });
-  return person;
+  return writeNetwork(
+    ctx,
+    access.workspaceId,
+    (repos) => repos.people.create({ ...draft, source: 'manual' }),
+    (person) => ({ kind: 'person-added', person }),
+  );
 };
 
 export const getPerson = (ctx: AppContext, access: Access, id: string) =>
@@ -108,19 +110,24 @@ export const updatePerson = async (
   requireEditor(access);
   const changes = withPhones(input);
   await checkIntroducer(ctx, access, changes);
-  const person = await ctx.store
-    .in(access.workspaceId)
-    .transaction((repos) => repos.people.update(id, changes));
-  await ctx.network.changed(access.workspaceId, { kind: 'person-changed', person });
-  return person;
+  return writeNetwork(
+    ctx,
+    access.workspaceId,
+    (repos) => repos.people.update(id, changes),
+    (person) => ({ kind: 'person-changed', person }),
+  );
 };
 
 export const deletePerson = async (ctx: AppContext, access: Access, id: string) => {
   requireEditor(access);
   const person = await ctx.store.in(access.workspaceId).people.require(id);
   if (person.isSelf) throw invalidInput('You cannot delete yourself from your own network');
-  await ctx.store.in(access.workspaceId).people.remove(id);
-  await ctx.network.changed(access.workspaceId, { kind: 'rebuild' });
+  await writeNetwork(
+    ctx,
+    access.workspaceId,
+    (repos) => repos.people.remove(id),
+    () => ({ kind: 'rebuild' }),
+  );
 };
 
 export const tiesOfPerson = async (ctx: AppContext, access: Access, id: string) => {

@@ -1,5 +1,6 @@
 /** Ties the host records by hand. */
 import type { AppContext } from './context';
+import { writeNetwork } from './network-write';
 import { type Access, requireEditor } from './workspaces';
 
 export interface TieInput {
@@ -12,13 +13,12 @@ export interface TieInput {
 
 export const recordTie = async (ctx: AppContext, access: Access, input: TieInput) => {
   requireEditor(access);
-  const tie = await ctx.store.in(access.workspaceId).ties.create({ ...input, source: 'recorded' });
-  await ctx.network.changed(access.workspaceId, {
-    kind: 'tie-set',
-    aId: tie.aId,
-    bId: tie.bId,
-  });
-  return tie;
+  return writeNetwork(
+    ctx,
+    access.workspaceId,
+    (repos) => repos.ties.create({ ...input, source: 'recorded' }),
+    (tie) => ({ kind: 'tie-set', aId: tie.aId, bId: tie.bId }),
+  );
 };
 
 export const updateTie = async (
@@ -33,21 +33,20 @@ export const updateTie = async (
 ) => {
   requireEditor(access);
   const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-  const tie = await ctx.store.in(access.workspaceId).ties.update(id, defined);
-  await ctx.network.changed(access.workspaceId, {
-    kind: 'tie-set',
-    aId: tie.aId,
-    bId: tie.bId,
-  });
-  return tie;
+  return writeNetwork(
+    ctx,
+    access.workspaceId,
+    (repos) => repos.ties.update(id, defined),
+    (tie) => ({ kind: 'tie-set', aId: tie.aId, bId: tie.bId }),
+  );
 };
 
 export const removeTie = async (ctx: AppContext, access: Access, id: string) => {
   requireEditor(access);
-  const tie = await ctx.store.in(access.workspaceId).ties.remove(id);
-  await ctx.network.changed(access.workspaceId, {
-    kind: 'tie-removed',
-    aId: tie.aId,
-    bId: tie.bId,
-  });
+  await writeNetwork(
+    ctx,
+    access.workspaceId,
+    (repos) => repos.ties.remove(id),
+    (tie) => ({ kind: 'tie-removed', aId: tie.aId, bId: tie.bId }),
+  );
 };

@@ -176,9 +176,11 @@ export const restoreBackup = async (
 ): Promise<RestoreResult> => {
   requireEditor(access);
   const document = parseBackup(await textOf(backup));
-  const result = await ctx.store.transaction((repos) =>
-    restoreDocument(repos, access.workspaceId, document),
-  );
+  const result = await ctx.store.transaction(async (repos) => {
+    const restored = await restoreDocument(repos, access.workspaceId, document);
+    await repos.in(access.workspaceId).changes.bump();
+    return restored;
+  });
   await ctx.network.changed(access.workspaceId, { kind: 'rebuild' });
   return result;
 };
@@ -208,6 +210,7 @@ export const restoreBackupForCli = async (
   const result = await ctx.store.transaction(async (repos) => {
     const workspace = existing ?? (await createWorkspace(repos, name, null));
     const restored = await restoreDocument(repos, workspace.id, document);
+    await repos.in(workspace.id).changes.bump();
     return { ...restored, workspaceId: workspace.id, workspace: workspace.name };
   });
   await ctx.network.changed(result.workspaceId, { kind: 'rebuild' });

@@ -3,6 +3,7 @@
  * people were last seen together. A tie kept warm this month carries more of PageRank, of the
  * circles and of the warmth of an introduction than one nobody has renewed in years.
  */
+import type { Sighting } from '../domain/sighting';
 import { type CompactGraph, rowStrength, tiePosition } from './graph';
 
 /** A tie last renewed this long ago is half as fresh as one renewed today. */
@@ -18,13 +19,6 @@ const freshness = (daysSinceSeen: number | null): number =>
  */
 export const tieWeight = (strength: number, daysSinceSeen: number | null): number =>
   ((Math.max(1, Math.min(5, strength)) / 5) * (1 + freshness(daysSinceSeen))) / 2;
-
-/** Two people (graph indices) seen together, `daysAgo` days ago. */
-export interface Sighting {
-  readonly i: number;
-  readonly j: number;
-  readonly daysAgo: number;
-}
 
 /**
  * Renews the ties of a graph still being built, whose weights were given as never seen

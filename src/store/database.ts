@@ -30,6 +30,11 @@ export interface OpenDatabase {
   readonly dialect: DialectName;
   /** Where the data lives, for the start-up message (never includes a password). */
   readonly location: string;
+  /**
+   * How another thread or process opens this same database (a worker building the engine's
+   * network); null for an in-memory database, which only this connection sees.
+   */
+  readonly config: DatabaseConfig | null;
   /** The bulk writer for a connection or transaction of this database. */
   readonly bulkFor: (db: Kysely<Database>) => BulkWriter;
 }
@@ -53,7 +58,13 @@ const openSqlite = (dataDir: string): OpenDatabase => {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   // One connection: a bulk write on the raw handle runs inside whatever transaction is open.
   const bulk = sqliteBulkWriter(sqlite);
-  return { db, dialect: 'sqlite', location: file, bulkFor: () => bulk };
+  return {
+    db,
+    dialect: 'sqlite',
+    location: file,
+    config: dataDir === ':memory:' ? null : { dataDir },
+    bulkFor: () => bulk,
+  };
 };
 
 const redact = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
@@ -76,14 +87,21 @@ const openPostgres = (url: string): OpenDatabase => {
     db,
     dialect: 'postgres',
     location: redact(url),
+    config: { url, dataDir: ':memory:' },
     bulkFor: (connection) => postgresBulkWriter(connection, types),
   };
 };
 
-/** Opens the database and brings its schema up to date. */
-export const openDatabase = async (config: DatabaseConfig): Promise<OpenDatabase> => {
+/**
+ * Opens the database and brings its schema up to date (unless `migrate` is false: a second
+ * connection of a process that already migrated it).
+ */
+export const openDatabase = async (
+  config: DatabaseConfig,
+  options: { readonly migrate?: boolean } = {},
+): Promise<OpenDatabase> => {
   const opened = isPostgresUrl(config.url) ? openPostgres(config.url) : openSqlite(config.dataDir);
-  await migrate(opened.db);
+  if (options.migrate !== false) await migrate(opened.db);
   return opened;
 };
 

@@ -2,6 +2,8 @@
  * The tables as Kysely sees them. Lists (emails, tags, asks…) are JSON text in both dialects so
  * one set of queries serves SQLite and PostgreSQL; booleans are 0/1; dates and times are ISO text.
  */
+import type { Generated } from 'kysely';
+
 export interface UserTable {
   id: string;
   email: string;
@@ -33,6 +35,8 @@ export interface WorkspaceTable {
   created_at: string;
   /** Added by 0006-engine-weights. JSON: the host's weights of pair value; null keeps the defaults. */
   engine_weights: string | null;
+  /** Added by 0008-change-counter: bumped by every write that changes what the engine reads. */
+  change_count: Generated<number>;
 }
 
 export interface MembershipTable {

@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import { AccountRepository } from './account.repository';
 import type { BulkWriter } from './bulk';
 import { CatalogueRepository } from './catalogue.repository';
+import { ChangeCounterRepository } from './change-counter.repository';
 import { CircleNameRepository } from './circle-name.repository';
 import { type DatabaseConfig, type DialectName, type OpenDatabase, openDatabase } from './database';
 import { DemoPlanRepository } from './demo-plan.repository';
@@ -37,6 +38,7 @@ export interface WorkspaceRepositories {
   readonly merges: PersonMergeRepository;
   readonly backups: WorkspaceBackupRepository;
   readonly engineWeights: EngineWeightRepository;
+  readonly changes: ChangeCounterRepository;
 }
 
 /** One workspace's store: its repositories, and transactions over them. */
@@ -58,6 +60,8 @@ export interface Repositories {
 export interface Store extends Omit<Repositories, 'in'> {
   readonly dialect: DialectName;
   readonly location: string;
+  /** How another thread or process opens this database; null for an in-memory one. */
+  readonly config: DatabaseConfig | null;
   /** The store of one workspace. */
   in(workspaceId: string): WorkspaceStore;
   /** Runs `work` in one transaction: everything it writes lands together or not at all. */
@@ -83,6 +87,7 @@ const workspaceRepositoriesOver = (
     merges: new PersonMergeRepository(scope, now),
     backups: new WorkspaceBackupRepository(scope),
     engineWeights: new EngineWeightRepository(scope),
+    changes: new ChangeCounterRepository(scope),
   };
 };
 
@@ -109,6 +114,7 @@ export const storeOver = (opened: OpenDatabase, now: () => string = isoNow): Sto
     ...global,
     dialect: opened.dialect,
     location: opened.location,
+    config: opened.config,
     in: (workspaceId) => ({
       ...workspaceRepositoriesOver(db, now, bulkFor(db), workspaceId),
       transaction: (work) =>
@@ -121,6 +127,8 @@ export const storeOver = (opened: OpenDatabase, now: () => string = isoNow): Sto
   };
 };
 
-/** Opens (and migrates) the database named by the config and returns its store. */
-export const openStore = async (config: DatabaseConfig): Promise<Store> =>
-  storeOver(await openDatabase(config));
+/** Opens (and, unless told not to, migrates) the database named by the config: its store. */
+export const openStore = async (
+  config: DatabaseConfig,
+  options: { readonly migrate?: boolean } = {},
+): Promise<Store> => storeOver(await openDatabase(config, options));

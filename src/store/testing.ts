@@ -3,6 +3,9 @@
  * same assertions run on SQLite and on PostgreSQL; each PostgreSQL store gets its own database,
  * created here and dropped by `close()`.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
@@ -53,6 +56,23 @@ export const openEmpty = async (dialect: DialectName) => {
     close: async () => {
       await db.destroy();
       await scratch.drop();
+    },
+  };
+};
+
+/**
+ * A fresh store over a database another connection can open too (`store.config`): a SQLite
+ * file in a temporary folder (removed by `close()`), or a PostgreSQL database.
+ */
+export const openSharedTestStore = async (dialect: DialectName): Promise<Store> => {
+  if (dialect === 'postgres') return openTestStore(dialect);
+  const dir = mkdtempSync(join(tmpdir(), 'salon-test-'));
+  const store = storeOver(await openDatabase({ dataDir: dir }));
+  return {
+    ...store,
+    close: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 };
