@@ -87,18 +87,26 @@ const capOf = (share: number | undefined, seats: number): number => {
   return s >= 1 ? Infinity : Math.max(1, Math.floor(s * seats));
 };
 
-/** The people with the highest reach among `people`: at least `seats`, else `share` of them. */
+/**
+ * The people with the highest reach among `people` (lists read in turn, not joined: they hold
+ * everyone): at least `seats`, else `share` of them.
+ */
 const anchorsAmong = (
-  people: readonly number[],
+  people: readonly (readonly number[])[],
   reach: Float64Array | undefined,
   share: number,
   seats: number,
   n: number,
 ): Uint8Array | null => {
   if (!reach) return null;
-  const reached = people.filter((i) => (reach[i] ?? 0) > 0);
+  const reached: number[] = [];
+  let total = 0;
+  for (const list of people) {
+    total += list.length;
+    for (const i of list) if ((reach[i] ?? 0) > 0) reached.push(i);
+  }
   if (reached.length === 0) return null;
-  const count = Math.min(reached.length, Math.max(seats, Math.ceil(share * people.length)));
+  const count = Math.min(reached.length, Math.max(seats, Math.ceil(share * total)));
   const isAnchor = new Uint8Array(n);
   for (const i of bestBy(reached, (i) => reach[i]!, count)) isAnchor[i] = 1;
   return isAnchor;
@@ -194,13 +202,7 @@ const settingOf = (
   const isAnchor =
     input.anchor === false
       ? null
-      : anchorsAmong(
-          [...must, ...eligible],
-          input.reach,
-          options.anchorShare,
-          input.seats,
-          model.n,
-        );
+      : anchorsAmong([must, eligible], input.reach, options.anchorShare, input.seats, model.n);
   return {
     model,
     input,
