@@ -163,3 +163,37 @@ describe('replacementsFor and explainTable', () => {
     expect(offered).not.toContain(0);
   });
 });
+
+describe('prepared own values', () => {
+  const fresh = (input: CompositionInput): CompositionInput => ({
+    ...input,
+    ...(input.reach ? { reach: Float64Array.from(input.reach) } : {}),
+    ...(input.quietTies ? { quietTies: new Map(input.quietTies) } : {}),
+  });
+
+  it('gives the same replacements from the kept values as from values computed afresh', () => {
+    const input: CompositionInput = {
+      seats: 4,
+      reach,
+      purpose: 'climate',
+      quietTies: new Map([[6, 200]]),
+      maxShareFromOneCircle: 1,
+    };
+    const table = guestsOf(composeTable(model, input));
+    const kept = replacementsFor(model, input, table, table[1]!, 5);
+    const again = replacementsFor(model, input, table, table[1]!, 5);
+    const afresh = replacementsFor(model, fresh(input), table, table[1]!, 5);
+    expect(again).toEqual(kept);
+    expect(afresh).toEqual(kept);
+  });
+
+  it('keeps apart the values of inputs that differ only in purpose', () => {
+    const table = [1, 4, 7, 8];
+    const climate: CompositionInput = { seats: 4, reach, purpose: 'climate', anchor: false };
+    const none: CompositionInput = { seats: 4, reach, anchor: false };
+    const withPurpose = replacementsFor(model, climate, table, 8, 12);
+    const without = replacementsFor(model, none, table, 8, 12);
+    expect(without).toEqual(replacementsFor(model, fresh(none), table, 8, 12));
+    expect(without).not.toEqual(withPurpose);
+  });
+});

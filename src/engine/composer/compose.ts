@@ -18,7 +18,13 @@ import {
 } from '../pair-value';
 import { rootBound, solveExact } from './exact';
 import { solveHeuristic } from './heuristic';
-import { matchedWords, type OwnContext, ownContext, ownParts, ownValueOf } from './own-value';
+import {
+  matchedWords,
+  type OwnContext,
+  ownParts,
+  ownValueOf,
+  preparedOwnValues,
+} from './own-value';
 import type {
   ComposedGuest,
   ComposeTable,
@@ -57,7 +63,7 @@ interface Setting {
   readonly options: CompositionOptions;
   readonly pv: PairValueOptions;
   readonly own: OwnContext;
-  /** Own value of each eligible person, the host's pair left out (0 for the others). */
+  /** Own value of every person, the host's pair left out (read for the eligible only). */
   readonly ownValue: Float64Array;
   readonly must: readonly number[];
   /** Eligible people besides the must-invites, ascending. */
@@ -81,18 +87,26 @@ const capOf = (share: number | undefined, seats: number): number => {
   return s >= 1 ? Infinity : Math.max(1, Math.floor(s * seats));
 };
 
-/** The people with the highest reach among `people`: at least `seats`, else `share` of them. */
+/**
+ * The people with the highest reach among `people` (lists read in turn, not joined: they hold
+ * everyone): at least `seats`, else `share` of them.
+ */
 const anchorsAmong = (
-  people: readonly number[],
+  people: readonly (readonly number[])[],
   reach: Float64Array | undefined,
   share: number,
   seats: number,
   n: number,
 ): Uint8Array | null => {
   if (!reach) return null;
-  const reached = people.filter((i) => (reach[i] ?? 0) > 0);
+  const reached: number[] = [];
+  let total = 0;
+  for (const list of people) {
+    total += list.length;
+    for (const i of list) if ((reach[i] ?? 0) > 0) reached.push(i);
+  }
   if (reached.length === 0) return null;
-  const count = Math.min(reached.length, Math.max(seats, Math.ceil(share * people.length)));
+  const count = Math.min(reached.length, Math.max(seats, Math.ceil(share * total)));
   const isAnchor = new Uint8Array(n);
   for (const i of bestBy(reached, (i) => reach[i]!, count)) isAnchor[i] = 1;
   return isAnchor;
@@ -184,19 +198,11 @@ const settingOf = (
   } else for (let i = 0; i < model.n; i++) if (!out[i]) eligible.push(i);
   const conflicts = conflictsOf(model, input, must, countCandidates ? eligible.length : null);
   if (conflicts.length > 0) return conflicts;
-  const own = ownContext(model, input, options);
-  const ownValue = new Float64Array(model.n);
-  for (const i of eligible) ownValue[i] = ownValueOf(own, ownParts(own, i));
+  const { own, ownValue } = preparedOwnValues(model, input, options);
   const isAnchor =
     input.anchor === false
       ? null
-      : anchorsAmong(
-          [...must, ...eligible],
-          input.reach,
-          options.anchorShare,
-          input.seats,
-          model.n,
-        );
+      : anchorsAmong([must, eligible], input.reach, options.anchorShare, input.seats, model.n);
   return {
     model,
     input,
@@ -221,6 +227,36 @@ const gainOf = (s: Setting, i: number): number =>
   ownValueOf(s.own, ownParts(s.own, i)) + (s.model.self !== null ? pairOf(s, s.model.self, i) : 0);
 
 /**
+ * The `k`-th largest of `values` (1-based; reorders them), as a full ascending sort would put
+ * it at `length - k`: Hoare's selection, linear on average where a sort of 50,000 own values
+ * is most of a replacement's cost. Lists holding NaN are sorted, NaN last as the sort puts it.
+ */
+const kthLargest = (values: Float64Array, k: number): number => {
+  const target = values.length - k;
+  if (values.some(Number.isNaN)) return values.sort()[target]!;
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return values[target]!;
+};
+
+/**
  * The best `count` of `people` by a score, best first (ties by index). Long lists are cut at
  * the count-th best score first (a native typed-array sort), so only the few above it are
  * sorted with their tie-break.
@@ -234,7 +270,7 @@ const bestBy = (
   for (let at = 0; at < people.length; at++) scores[at] = score(people[at]!);
   let kept: number[] = [];
   if (people.length > 4 * count && count > 0) {
-    const threshold = Float64Array.from(scores).sort()[people.length - count]!;
+    const threshold = kthLargest(Float64Array.from(scores), count);
     let equal = 0;
     for (let at = 0; at < people.length; at++) if (scores[at]! > threshold) kept.push(at);
     for (let at = 0; at < people.length && kept.length + equal < count; at++)

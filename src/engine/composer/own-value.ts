@@ -124,3 +124,75 @@ export const matchedWords = (ctx: OwnContext, i: number): string[] => {
   const mask = ctx.matches.get(i) ?? 0;
   return ctx.purpose.words.filter((_, w) => (mask & (1 << w)) !== 0);
 };
+
+/** An own context with the own value of every person (the host's pair left out). */
+export interface OwnValues {
+  readonly own: OwnContext;
+  readonly ownValue: Float64Array;
+}
+
+/** How many prepared own values each model keeps (one per recent purpose/reach/weights). */
+const KEPT_PER_MODEL = 8;
+const prepared = new WeakMap<EngineModel, Map<string, OwnValues>>();
+const identities = new WeakMap<object, number>();
+let nextIdentity = 1;
+
+/** A number naming one object for as long as it lives (0 for none). */
+const identityOf = (value: object | undefined): number => {
+  if (value === undefined) return 0;
+  let id = identities.get(value);
+  if (id === undefined) {
+    id = nextIdentity++;
+    identities.set(value, id);
+  }
+  return id;
+};
+
+/** Everything own values read from the input and options, as one key. */
+const ownKey = (input: CompositionInput, options: CompositionOptions): string =>
+  JSON.stringify([
+    input.purpose ?? null,
+    identityOf(input.reach),
+    identityOf(input.quietTies),
+    identityOf(input.recentTable),
+    options.ownWeights,
+    options.quietDays,
+    options.recentDays,
+  ]);
+
+/** Own values computed afresh: one pass over all people. */
+export const computeOwnValues = (
+  model: EngineModel,
+  input: CompositionInput,
+  options: CompositionOptions,
+): OwnValues => {
+  const own = ownContext(model, input, options);
+  const ownValue = new Float64Array(model.n);
+  for (let i = 0; i < model.n; i++) ownValue[i] = ownValueOf(own, ownParts(own, i));
+  return { own, ownValue };
+};
+
+/**
+ * Own values for a model and input, prepared once and kept while the model lives: composing
+ * a table and then asking for replacements seat by seat reads the same values, and at 50,000
+ * people computing them is most of a replacement's cost. The input's reach and maps are read
+ * as immutable values (kept by identity), like the model itself.
+ */
+export const preparedOwnValues = (
+  model: EngineModel,
+  input: CompositionInput,
+  options: CompositionOptions,
+): OwnValues => {
+  let kept = prepared.get(model);
+  if (!kept) {
+    kept = new Map();
+    prepared.set(model, kept);
+  }
+  const key = ownKey(input, options);
+  const hit = kept.get(key);
+  if (hit) return hit;
+  const fresh = computeOwnValues(model, input, options);
+  if (kept.size >= KEPT_PER_MODEL) kept.delete(kept.keys().next().value!);
+  kept.set(key, fresh);
+  return fresh;
+};
