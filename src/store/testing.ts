@@ -4,6 +4,7 @@
  * created here and dropped by `close()`.
  */
 import { inject } from 'vitest';
+import { isDomainError } from '../domain/errors';
 import { type DialectName, openDatabase } from './database';
 import { createScratchDatabase } from './scratch-database';
 import { type Store, storeOver } from './store';
@@ -26,4 +27,14 @@ export const openTestStore = async (dialect: DialectName): Promise<Store> => {
       await scratch.drop();
     },
   };
+};
+
+/** The DomainError code `work` fails with, `none` when it succeeds (anything else: its text). */
+export const codeOf = async (work: Promise<unknown>): Promise<string> => {
+  try {
+    await work;
+    return 'none';
+  } catch (error) {
+    return isDomainError(error) ? error.code : String(error);
+  }
 };
