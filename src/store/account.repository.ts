@@ -39,6 +39,8 @@ export class AccountRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => string,
+    /** Where reads go: `db` in a transaction, the database's reader outside one. */
+    private readonly reader: Kysely<Database> = db,
   ) {}
 
   async createUser(user: {
@@ -75,7 +77,7 @@ export class AccountRepository {
 
   /** The first accounts by age (the CLI uses this to find the machine's only account). */
   async listUsers(limit: number): Promise<UserRecord[]> {
-    const rows = await this.db
+    const rows = await this.reader
       .selectFrom('users')
       .select(['id', 'email', 'name', 'password_hash', 'created_at'])
       .orderBy('created_at')
@@ -93,7 +95,7 @@ export class AccountRepository {
 
   /** The user of a live session; expired sessions find nothing. */
   async userOfSession(idHash: string): Promise<UserRecord | undefined> {
-    const row = await this.db
+    const row = await this.reader
       .selectFrom('sessions')
       .select(['user_id'])
       .where('id', '=', idHash)
@@ -120,7 +122,7 @@ export class AccountRepository {
   }
 
   async listApiTokens(userId: string): Promise<ApiTokenRecord[]> {
-    const rows = await this.db
+    const rows = await this.reader
       .selectFrom('api_tokens')
       .select(['id', 'user_id', 'name', 'created_at', 'last_used_at'])
       .where('user_id', '=', userId)
@@ -146,7 +148,7 @@ export class AccountRepository {
   }
 
   async userOfApiToken(tokenHash: string): Promise<UserRecord | undefined> {
-    const row = await this.db
+    const row = await this.reader
       .selectFrom('api_tokens')
       .select(['id', 'user_id'])
       .where('token_hash', '=', tokenHash)
@@ -161,7 +163,7 @@ export class AccountRepository {
   }
 
   private async findUser(column: 'id' | 'email', value: string): Promise<UserRecord | undefined> {
-    const row = await this.db
+    const row = await this.reader
       .selectFrom('users')
       .select(['id', 'email', 'name', 'password_hash', 'created_at'])
       .where(column, '=', value)
