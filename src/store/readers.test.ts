@@ -68,9 +68,10 @@ describe.each(testDialects())('reads beside a long write on %s', (dialect) => {
     });
     try {
       await writing;
-      const started = performance.now();
+      // Generous for a shared machine: before reads had a connection of their own, they waited
+      // for the transaction, that is for ever here.
       const [session, page, found, count, workspaces] = await within(
-        2000,
+        10_000,
         Promise.all([
           store.accounts.userOfSession('session-hash'),
           ws.people.list({ limit: 10 }),
@@ -79,9 +80,6 @@ describe.each(testDialects())('reads beside a long write on %s', (dialect) => {
           store.workspaces.all(),
         ]),
       );
-      // Generous for a shared machine; before reads had their own connection they waited for
-      // the transaction, that is for ever here.
-      expect(performance.now() - started).toBeLessThan(1000);
       expect(session?.email).toBe('reader@example.com');
       // The last committed state: the open transaction's 5,000 people are not seen yet.
       expect(page.map((p) => p.displayName)).toEqual(['Already Here']);
