@@ -42,6 +42,8 @@ export class AccountRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => string,
+    /** Where reads go: `db` in a transaction, the database's reader outside one. */
+    private readonly reader: Kysely<Database> = db,
   ) {}
 
   async createUser(user: {
@@ -78,7 +80,7 @@ export class AccountRepository {
 
   /** The first accounts by age (the CLI uses this to find the machine's only account). */
   async listUsers(limit: number): Promise<UserRecord[]> {
-    const rows = await this.db
+    const rows = await this.reader
       .selectFrom('users')
       .select(['id', 'email', 'name', 'password_hash', 'created_at'])
       .orderBy('created_at')
@@ -96,7 +98,7 @@ export class AccountRepository {
 
   /** The user of a live session; expired sessions find nothing. */
   async userOfSession(idHash: string): Promise<UserRecord | undefined> {
-    const row = await this.db
+    const row = await this.reader
       .selectFrom('sessions')
       .select(['user_id'])
       .where('id', '=', idHash)
@@ -140,7 +142,7 @@ export class AccountRepository {
   }
 
   async listApiTokens(userId: string): Promise<ApiTokenRecord[]> {
-    const rows = await this.db
+    const rows = await this.reader
       .selectFrom('api_tokens')
       .select(['id', 'user_id', 'name', 'created_at', 'last_used_at'])
       .where('user_id', '=', userId)
@@ -170,7 +172,7 @@ export class AccountRepository {
    * calling the API in a loop should not turn every read into a write.
    */
   async userOfApiToken(tokenHash: string): Promise<UserRecord | undefined> {
-    const row = await this.db
+    const row = await this.reader
       .selectFrom('api_tokens')
       .select(['id', 'user_id', 'last_used_at'])
       .where('token_hash', '=', tokenHash)
@@ -188,7 +190,7 @@ export class AccountRepository {
   }
 
   private async findUser(column: 'id' | 'email', value: string): Promise<UserRecord | undefined> {
-    const row = await this.db
+    const row = await this.reader
       .selectFrom('users')
       .select(['id', 'email', 'name', 'password_hash', 'created_at'])
       .where(column, '=', value)

@@ -26,7 +26,15 @@ export interface DatabaseConfig {
 }
 
 export interface OpenDatabase {
+  /** Every write and every transaction. */
   readonly db: Kysely<Database>;
+  /**
+   * Reads outside a transaction. On a SQLite file: a connection of its own, which WAL lets read
+   * the last committed state while the writer holds a long transaction (an import, a restore),
+   * so lists and pages answer meanwhile; a read after a committed write sees it. Elsewhere (a
+   * PostgreSQL pool, an in-memory SQLite database) the same as `db`.
+   */
+  readonly reader: Kysely<Database>;
   readonly dialect: DialectName;
   /** Where the data lives, for the start-up message (never includes a password). */
   readonly location: string;
@@ -58,13 +66,27 @@ const openSqlite = (dataDir: string): OpenDatabase => {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   // One connection: a bulk write on the raw handle runs inside whatever transaction is open.
   const bulk = sqliteBulkWriter(sqlite);
+  const reader = dataDir === ':memory:' ? db : openSqliteReader(file);
   return {
     db,
+    reader,
     dialect: 'sqlite',
     location: file,
     config: dataDir === ':memory:' ? null : { dataDir },
     bulkFor: () => bulk,
   };
+};
+
+/**
+ * A read-only connection to the database file. Kysely gives a SQLite database one connection
+ * and queues every query behind an open transaction; this one is not queued behind the writer.
+ */
+const openSqliteReader = (file: string): Kysely<Database> => {
+  const sqlite = new SqliteDatabase(file, { readonly: true });
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -16384');
+  sqlite.pragma('temp_store = memory');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 };
 
 const redact = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
@@ -85,6 +107,7 @@ const openPostgres = (url: string): OpenDatabase => {
   const types: ColumnTypeCache = new Map();
   return {
     db,
+    reader: db,
     dialect: 'postgres',
     location: redact(url),
     config: { url, dataDir: ':memory:' },

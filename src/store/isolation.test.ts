@@ -5,19 +5,9 @@
  * owns (all backed-up tables, its search index and its settings) is exactly as before.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDomainError } from '../domain/errors';
 import type { Store, WorkspaceStore } from './store';
-import { openTestStore, testDialects } from './testing';
+import { codeOf, openTestStore, testDialects } from './testing';
 import { BACKUP_TABLES, type BackupRow } from './workspace-backup.repository';
-
-const codeOf = async (work: Promise<unknown>): Promise<string> => {
-  try {
-    await work;
-    return 'none';
-  } catch (error) {
-    return isDomainError(error) ? error.code : String(error);
-  }
-};
 
 /** Everything workspace A owns, as its own store reads it. */
 const everything = async (a: WorkspaceStore) => {

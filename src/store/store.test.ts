@@ -1,17 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { isDomainError } from '../domain/errors';
 import type { Store } from './store';
-import { openTestStore, testDialects } from './testing';
-
-const codeOf = async (work: Promise<unknown>): Promise<string> => {
-  try {
-    await work;
-    return 'none';
-  } catch (error) {
-    return isDomainError(error) ? error.code : String(error);
-  }
-};
+import { codeOf, openTestStore, testDialects } from './testing';
 
 describe.each(testDialects())('store on %s', (dialect) => {
   let store: Store;

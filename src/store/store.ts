@@ -74,8 +74,9 @@ const workspaceRepositoriesOver = (
   now: () => string,
   bulk: BulkWriter,
   workspaceId: string,
+  reader: Kysely<Database> = db,
 ): WorkspaceRepositories => {
-  const scope = new WorkspaceScope(db, bulk, workspaceId);
+  const scope = new WorkspaceScope(db, bulk, workspaceId, reader);
   return {
     workspaceId,
     people: new PersonRepository(scope, now),
@@ -91,23 +92,25 @@ const workspaceRepositoriesOver = (
   };
 };
 
+/** The repositories over `db`, reading through `reader` (a transaction reads through itself). */
 const repositoriesOver = (
   db: Kysely<Database>,
   now: () => string,
   bulk: BulkWriter,
+  reader: Kysely<Database> = db,
 ): Repositories => ({
-  accounts: new AccountRepository(db, now),
-  workspaces: new WorkspaceRepository(db, now),
-  catalogue: new CatalogueRepository(db),
-  in: (workspaceId) => workspaceRepositoriesOver(db, now, bulk, workspaceId),
+  accounts: new AccountRepository(db, now, reader),
+  workspaces: new WorkspaceRepository(db, now, reader),
+  catalogue: new CatalogueRepository(reader),
+  in: (workspaceId) => workspaceRepositoriesOver(db, now, bulk, workspaceId, reader),
 });
 
 const isoNow = (): string => new Date().toISOString();
 
 /** Wraps an open database in the store surface. */
 export const storeOver = (opened: OpenDatabase, now: () => string = isoNow): Store => {
-  const { db, bulkFor } = opened;
-  const { in: _in, ...global } = repositoriesOver(db, now, bulkFor(db));
+  const { db, reader, bulkFor } = opened;
+  const { in: _in, ...global } = repositoriesOver(db, now, bulkFor(db), reader);
   const inTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
     db.transaction().execute(work);
   return {
@@ -116,14 +119,17 @@ export const storeOver = (opened: OpenDatabase, now: () => string = isoNow): Sto
     location: opened.location,
     config: opened.config,
     in: (workspaceId) => ({
-      ...workspaceRepositoriesOver(db, now, bulkFor(db), workspaceId),
+      ...workspaceRepositoriesOver(db, now, bulkFor(db), workspaceId, reader),
       transaction: (work) =>
         inTransaction((trx) =>
           work(workspaceRepositoriesOver(trx, now, bulkFor(trx), workspaceId)),
         ),
     }),
     transaction: (work) => inTransaction((trx) => work(repositoriesOver(trx, now, bulkFor(trx)))),
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      if (reader !== db) await reader.destroy();
+    },
   };
 };
 

@@ -10,6 +10,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { isDomainError } from '../domain/errors';
 import { type DialectName, openDatabase } from './database';
 import { createScratchDatabase } from './scratch-database';
 import { type Store, storeOver } from './store';
@@ -75,4 +76,14 @@ export const openSharedTestStore = async (dialect: DialectName): Promise<Store> 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+};
+
+/** The DomainError code `work` fails with, `none` when it succeeds (anything else: its text). */
+export const codeOf = async (work: Promise<unknown>): Promise<string> => {
+  try {
+    await work;
+    return 'none';
+  } catch (error) {
+    return isDomainError(error) ? error.code : String(error);
+  }
 };

@@ -46,6 +46,8 @@ export class WorkspaceScope {
     private readonly bulk: BulkWriter,
     /** The workspace every query of this scope is about. */
     readonly workspaceId: string,
+    /** Where reads go: `db` in a transaction, the database's reader outside one. */
+    private readonly reader: Kysely<Database> = db,
   ) {}
 
   /** `<table>.workspace_id = <this workspace>`, for a table or alias in the query. */
@@ -55,7 +57,7 @@ export class WorkspaceScope {
 
   /** Reads rows of this workspace only. */
   selectFrom<T extends WorkspaceTableExpression>(from: T) {
-    return filtered(this.db.selectFrom(from), this.owns(nameOf(from)));
+    return filtered(this.reader.selectFrom(from), this.owns(nameOf(from)));
   }
 
   /**
@@ -63,7 +65,7 @@ export class WorkspaceScope {
    * aliased; tables joined to it say `join.on(scope.owns(table))`.
    */
   selectFromDerived<A extends string, O>(derived: AliasedSelectQueryBuilder<O, A>) {
-    return this.db.selectFrom(derived);
+    return this.reader.selectFrom(derived);
   }
 
   /** Changes rows of this workspace only. */
@@ -105,7 +107,7 @@ export class WorkspaceScope {
 
   /** The workspace's own row (its settings), read. */
   selectWorkspace() {
-    return this.db.selectFrom('workspaces').where('id', '=', this.workspaceId);
+    return this.reader.selectFrom('workspaces').where('id', '=', this.workspaceId);
   }
 
   /** The workspace's own row (its settings), changed. */

@@ -28,6 +28,8 @@ export class WorkspaceRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => string,
+    /** Where reads go: `db` in a transaction, the database's reader outside one. */
+    private readonly reader: Kysely<Database> = db,
   ) {}
 
   async create(name: string, ownerId: string | null): Promise<Workspace> {
@@ -47,7 +49,7 @@ export class WorkspaceRepository {
 
   /** The user's role in the workspace, or undefined when they are not a member. */
   async roleOf(workspaceId: string, userId: string): Promise<Role | undefined> {
-    const row = await this.db
+    const row = await this.reader
       .selectFrom('memberships')
       .select('role')
       .where('workspace_id', '=', workspaceId)
@@ -57,7 +59,7 @@ export class WorkspaceRepository {
   }
 
   async ofUser(userId: string): Promise<WorkspaceOfUser[]> {
-    const rows = await this.db
+    const rows = await this.reader
       .selectFrom('memberships')
       .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
       .select(['workspaces.id', 'workspaces.name', 'workspaces.created_at', 'memberships.role'])
@@ -73,7 +75,7 @@ export class WorkspaceRepository {
   }
 
   async all(): Promise<Workspace[]> {
-    const rows = await this.db
+    const rows = await this.reader
       .selectFrom('workspaces')
       .select(['id', 'name', 'created_at'])
       .orderBy('created_at')
@@ -83,7 +85,7 @@ export class WorkspaceRepository {
 
   /** Workspaces nobody belongs to yet: made by the CLI before the machine had an account. */
   async ownerless(): Promise<Workspace[]> {
-    const rows = await this.db
+    const rows = await this.reader
       .selectFrom('workspaces')
       .select(['id', 'name', 'created_at'])
       .where(({ not, exists, selectFrom }) =>
@@ -101,7 +103,7 @@ export class WorkspaceRepository {
   }
 
   async members(workspaceId: string): Promise<MemberRecord[]> {
-    const rows = await this.db
+    const rows = await this.reader
       .selectFrom('memberships')
       .innerJoin('users', 'users.id', 'memberships.user_id')
       .select(['users.id', 'users.email', 'users.name', 'memberships.role'])
@@ -120,7 +122,7 @@ export class WorkspaceRepository {
   }
 
   async invites(workspaceId: string): Promise<PendingInvite[]> {
-    const rows = await this.db
+    const rows = await this.reader
       .selectFrom('workspace_invites')
       .select(['email', 'role'])
       .where('workspace_id', '=', workspaceId)
@@ -130,7 +132,7 @@ export class WorkspaceRepository {
 
   /** Turns every pending invitation for this email into a membership (at sign-up). */
   async acceptInvites(email: string, userId: string): Promise<number> {
-    const invites = await this.db
+    const invites = await this.reader
       .selectFrom('workspace_invites')
       .select(['workspace_id', 'role'])
       .where('email', '=', email)
