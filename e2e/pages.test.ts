@@ -1,0 +1,128 @@
+/**
+ * Every page of the app, on a phone (390 px) and a laptop (1366 px), with a demo network loaded:
+ * nothing is wider than the screen, and axe-core finds no WCAG 2.1 A or AA violation.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Journey, loadDemo, signUp, startJourney } from './browser';
+
+const PHONE_390 = { width: 390, height: 844 };
+const LAPTOP_1366 = { width: 1366, height: 768 };
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let journey: Journey;
+
+beforeAll(async () => {
+  journey = await startJourney();
+});
+
+afterAll(async () => {
+  await journey?.close();
+});
+
+/**
+ * One line when the page is wider than the window. The window's own width is the yardstick: a
+ * phone browser widens `innerWidth` to the content when it overflows.
+ */
+const overflowOf = (page: Page): Promise<string[]> =>
+  page.evaluate((width) => {
+    const { scrollWidth } = document.documentElement;
+    if (scrollWidth <= width) return [];
+    // Name the first elements that stick out, so the failure says where to look.
+    const wide = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 1)
+      .slice(0, 3)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+    return [`${scrollWidth} px wide (${wide.join(', ')})`];
+  }, page.viewportSize()?.width ?? 0);
+
+/** One line per axe violation: rule, impact and the first elements it names. */
+const axeViolationsOf = async (page: Page): Promise<string[]> => {
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}, ${v.nodes.length}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+  }, WCAG_21_AA);
+};
+
+/** Opens `path`, waits until its heading is shown and the network is quiet, then checks it. */
+const check = async (page: Page, path: string, heading: RegExp): Promise<string[]> => {
+  await page.goto(path);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 60_000 });
+  await page.waitForLoadState('networkidle');
+  const width = page.viewportSize()?.width;
+  const problems = [...(await overflowOf(page)), ...(await axeViolationsOf(page))];
+  return problems.map((problem) => `${width} px ${path}: ${problem}`);
+};
+
+/** A window of `viewport` that records what the page logs as an error in the console. */
+const openWindow = async (
+  viewport: { width: number; height: number },
+  state?: Parameters<Journey['open']>[1],
+) => {
+  const window = await journey.open(viewport, state);
+  const consoleErrors: string[] = [];
+  window.page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${message.text()} (${window.page.url()})`);
+  });
+  return { ...window, consoleErrors };
+};
+
+describe('every page at 390 px and 1366 px', () => {
+  test('fits the screen and passes axe (WCAG 2.1 AA)', async () => {
+    const problems: string[] = [];
+    const consoleErrors: string[] = [];
+    for (const viewport of [PHONE_390, LAPTOP_1366]) {
+      const signedOut = await openWindow(viewport);
+      problems.push(...(await check(signedOut.page, '/sign-in', /Sign in/)));
+      problems.push(...(await check(signedOut.page, '/sign-up', /Create/)));
+      consoleErrors.push(...signedOut.consoleErrors);
+    }
+
+    const host = await openWindow(LAPTOP_1366);
+    await signUp(host.page, 'Lena Vogt', 'lena@example.com');
+    await loadDemo(host.page, 300);
+    const list = host.page.getByRole('list', { name: 'People' });
+    const someone = list.getByRole('link').filter({ hasNotText: 'You' }).nth(2);
+    const person = (await someone.getAttribute('href')) ?? '';
+    expect(person).toMatch(/^\/people\/./);
+    const state = await host.context.storageState();
+
+    const pages: Array<[string, RegExp]> = [
+      ['/people', /People/],
+      ['/people/new', /Add a person/],
+      [person, /./],
+      [`${person}/edit`, /Edit/],
+      ['/moments/new', /Log a moment/],
+      ['/introductions', /Introductions/],
+      ['/movers', /Movers/],
+      ['/circles', /Circles/],
+      ['/map', /map/i],
+      ['/import', /Import/],
+      ['/more', /More/],
+      ['/settings', /Settings/],
+      ['/no-such-page', /Nothing here/],
+    ];
+    for (const viewport of [PHONE_390, LAPTOP_1366]) {
+      const { page, errors, ...window } = await openWindow(viewport, state);
+      for (const [path, heading] of pages) problems.push(...(await check(page, path, heading)));
+      expect(errors).toEqual([]);
+      consoleErrors.push(...window.consoleErrors);
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
+});
