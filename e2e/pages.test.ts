@@ -83,7 +83,7 @@ const openWindow = async (
 };
 
 describe('every page at 390 px and 1366 px', () => {
-  test('fits the screen and passes axe (WCAG 2.1 AA)', async () => {
+  test('fits the screen, passes axe (WCAG 2.1 AA) and logs no error', async () => {
     const problems: string[] = [];
     const consoleErrors: string[] = [];
     for (const viewport of [PHONE_390, LAPTOP_1366]) {
@@ -124,5 +124,79 @@ describe('every page at 390 px and 1366 px', () => {
       consoleErrors.push(...window.consoleErrors);
     }
     expect(problems).toEqual([]);
+    // A signed-out start asks who is signed in without a 401, which the console would log.
+    expect([...host.consoleErrors, ...consoleErrors]).toEqual([]);
   }, 600_000);
+
+  test('the account menu switches workspace and signs out, on a phone and a laptop', async () => {
+    const problems: string[] = [];
+    for (const [at, viewport] of [PHONE_390, LAPTOP_1366].entries()) {
+      const { page, errors, consoleErrors } = await openWindow(viewport);
+      await signUp(page, `Noor ${at}`, `noor${at}@example.com`);
+      const created = await page.request.post('/api/workspaces', { data: { name: 'Book club' } });
+      expect(created.status()).toBe(201);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+
+      const account = page.getByRole('button', { name: new RegExp(`Noor ${at}`) }).filter({
+        visible: true,
+      });
+      expect(await account.getAttribute('aria-expanded')).toBe('false');
+      await account.click();
+      expect(await account.getAttribute('aria-expanded')).toBe('true');
+      const menu = page.getByRole('menu', { name: 'Account' });
+      const items = menu.getByRole('menuitemradio');
+      expect(await items.count()).toBe(2);
+      problems.push(...(await axeViolationsOf(page)).map((p) => `${viewport.width} px menu: ${p}`));
+      problems.push(...(await overflowOf(page)).map((p) => `${viewport.width} px menu: ${p}`));
+      // Escape closes the menu and gives focus back to its button.
+      await page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'detached' });
+      expect(await account.evaluate((el) => el === document.activeElement)).toBe(true);
+
+      await account.click();
+      await menu.getByRole('menuitemradio', { name: 'Book club' }).click();
+      await expect.poll(() => account.textContent()).toContain('Book club');
+      await account.click();
+      expect(
+        await menu.getByRole('menuitemradio', { name: 'Book club' }).getAttribute('aria-checked'),
+      ).toBe('true');
+      await menu.getByRole('menuitem', { name: 'Sign out' }).click();
+      await expect.poll(() => page.url()).toContain('/sign-in');
+      expect(errors).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('Remove asks in a styled dialog, not the browser’s confirm()', async () => {
+    const { page, errors, consoleErrors } = await openWindow(PHONE_390);
+    const browserDialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      browserDialogs.push(dialog.message());
+      dialog.dismiss().catch(() => undefined);
+    });
+    await signUp(page, 'Omar Haddad', 'omar@example.com');
+    await page.goto('/people/new');
+    await page.getByRole('textbox', { name: 'Name' }).fill('Dana Okafor');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.getByRole('heading', { level: 1, name: /Dana Okafor/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Remove' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Remove Dana Okafor?' });
+    await dialog.waitFor();
+    const problems = await axeViolationsOf(page);
+    // "Cancel" has the focus: Enter alone removes nothing.
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    expect(page.url()).toMatch(/\/people\/./);
+
+    await page.getByRole('button', { name: 'Remove' }).click();
+    await dialog.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/people');
+    expect(problems).toEqual([]);
+    expect(browserDialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
 });
