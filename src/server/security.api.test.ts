@@ -157,8 +157,9 @@ describe.each(testDialects())('the server against strangers, on %s', (dialect) =
     it('loads three per account, then asks to wait', async () => {
       const answers = [];
       for (let i = 0; i < 4; i += 1) answers.push((await demo(10)).status);
-      // The first loads; the next two find the workspace no longer empty; the fourth waits.
-      expect(answers).toEqual([201, 409, 409, 429]);
+      // Whether each loads or finds the workspace not empty, every ask counts; the fourth waits.
+      expect(answers.slice(0, 3)).not.toContain(429);
+      expect(answers[3]).toBe(429);
     });
   });
 
