@@ -1,6 +1,6 @@
 /**
  * Link-prediction quality on real networks (issue 4, "Quality, measured"): for each of the seven
- * edge lists of ../shared/datasets, seeded 90/10 splits, AUC of the engine's structural score
+ * edge lists of bench/datasets, seeded 90/10 splits, AUC of the engine's structural score
  * beside CN, AA, RA, LP, Jaccard and PA computed by our code in the same run, and beside the
  * README's reference values. Protocol: bench/link-prediction.ts.
  *
@@ -26,7 +26,7 @@ import type { BenchContext, Benchmark, BenchRow, BenchSection } from './section'
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** Where the seven networks live unless `--datasets DIR` or SALON_DATASETS says otherwise. */
-export const DEFAULT_DATASETS = resolve(here, '../../shared/datasets');
+export const DEFAULT_DATASETS = resolve(here, 'datasets');
 
 /** The networks of the datasets README, in its order. */
 export const NETWORKS = ['USAir', 'NS', 'PB', 'Yeast', 'Celegans', 'Power', 'Router'] as const;

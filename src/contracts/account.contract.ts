@@ -32,6 +32,10 @@ export const Me = z
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;
 
+/** Who is signed in, if anyone: what a page asks on start, answered 200 either way. */
+export const SessionProbe = z.object({ me: Me.nullable() }).meta({ id: 'SessionProbe' });
+export type SessionProbe = z.infer<typeof SessionProbe>;
+
 export const WorkspaceCreate = z
   .object({ name: shortText().min(1) })
   .meta({ id: 'WorkspaceCreate' });
@@ -100,4 +104,11 @@ export const DemoResult = z
   .meta({ id: 'DemoResult' });
 export type DemoResult = z.infer<typeof DemoResult>;
 
+/** How many people, ties and moments a workspace holds. */
+export const WorkspaceStats = z
+  .object({ people: z.number(), ties: z.number(), moments: z.number() })
+  .meta({ id: 'WorkspaceStats' });
+export type WorkspaceStats = z.infer<typeof WorkspaceStats>;
+
 export const Health = z.object({ ok: z.boolean(), database: z.string(), version: z.string() });
+export type Health = z.infer<typeof Health>;

@@ -116,7 +116,14 @@ export type Circles = z.infer<typeof Circles>;
 export const CircleRename = z
   .object({ name: z.string().trim().min(1).max(100) })
   .meta({ id: 'CircleRename' });
-export const CircleParam = z.object({ workspaceId: Id, circle: z.coerce.number().int().min(0) });
+/**
+ * A circle's number in the path: digits, read as a number. (`z.coerce.number()` would document it
+ * as an optional integer-or-null, which no path parameter may be.)
+ */
+export const CircleParam = z.object({
+  workspaceId: Id,
+  circle: z.string().regex(/^\d+$/, 'must be a circle number (0, 1, 2, …)').transform(Number),
+});
 
 export const SuggestionsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(10),

@@ -6,9 +6,11 @@ import type { ImportItem, ImportProblem, ImportRecord } from './import-record';
 export const fixture = (name: string): Buffer =>
   readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 
-/** The bytes of a file in the shared conformance corpus (`../shared/conformance/`). */
-export const conformance = (path: string): Buffer =>
-  readFileSync(new URL(`../../../shared/conformance/${path}`, import.meta.url));
+/** Where the vCard conformance corpus lives (`test/fixtures/conformance/`, sources in its README). */
+export const CONFORMANCE = new URL('../../test/fixtures/conformance/', import.meta.url);
+
+/** The bytes of a file in the conformance corpus, for example `vcard/nodevcf-xing.vcf`. */
+export const conformance = (path: string): Buffer => readFileSync(new URL(path, CONFORMANCE));
 
 /** A source that yields `bytes` in chunks of `size`, to cut records, lines and characters. */
 export async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {

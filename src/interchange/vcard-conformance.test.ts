@@ -1,10 +1,10 @@
 /**
- * Every vCard of the shared conformance corpus (real files from ical.js, node-vcf and vobject)
- * parses with the card count, first FN and first EMAIL that the corpus README lists.
+ * Every vCard of the conformance corpus in test/fixtures/conformance (real files from ical.js,
+ * node-vcf and vobject) parses with the card count, first FN and first EMAIL its README lists.
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chunked, conformance, drain } from './testing';
+import { CONFORMANCE, chunked, conformance, drain } from './testing';
 import { byteSource, decodeText } from './text-stream';
 import { parseVCards, readVCards, vCardText } from './vcard-parse';
 
@@ -68,7 +68,7 @@ const EXPECTED: readonly Expected[] = [
 
 describe('the vCard conformance corpus', () => {
   it('lists every file of the corpus in this table', () => {
-    const files = readdirSync(new URL('../../../shared/conformance/vcard/', import.meta.url))
+    const files = readdirSync(new URL('vcard/', CONFORMANCE))
       .filter((f) => f.endsWith('.vcf'))
       .sort();
     expect(files).toHaveLength(18);

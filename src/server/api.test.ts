@@ -82,6 +82,16 @@ describe.each(testDialects())('the JSON API on %s', (dialect) => {
     expect(right.status).toBe(200);
   });
 
+  it('tells a start page who is signed in with 200, and `me: null` when nobody is', async () => {
+    const nobody = await app.request('/api/auth/session');
+    expect(nobody.status).toBe(200);
+    expect(await nobody.json()).toEqual({ me: null });
+    const signedIn = await get('/api/auth/session', ana);
+    expect(signedIn.status).toBe(200);
+    const { me } = (await signedIn.json()) as { me: { user: { email: string } } };
+    expect(me.user.email).toBe('ana@example.com');
+  });
+
   it('answers 401 to a workspace route without a session', async () => {
     expect((await app.request(people(ana))).status).toBe(401);
   });

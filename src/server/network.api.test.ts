@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostWithDemo } from '../app/host.fixtures';
+import type { ErrorBody } from '../contracts/common.contract';
 import type { Circles, NetworkMap, ReachList, Suggestions } from '../contracts/network.contract';
 import type { Store } from '../store/store';
 import { openTestStore, testDialects } from '../store/testing';
@@ -83,6 +84,15 @@ describe.each(testDialects())('the network API on %s', (dialect) => {
     const renamed = again.circles.find((c) => c.name === 'My favourite people');
     expect(renamed?.namedByHost).toBe(true);
     expect(renamed?.size).toBe(target.size);
+
+    const bad = await app.request(`${base}/circles/first/name`, {
+      method: 'PUT',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Nope' }),
+    });
+    expect(bad.status).toBe(400);
+    const { error } = (await bad.json()) as ErrorBody;
+    expect(error.fields?.[0]?.field).toBe('circle');
   });
 
   it('draws at most the requested number of people on the map, with ties among them only', async () => {

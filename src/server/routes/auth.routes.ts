@@ -19,6 +19,7 @@ import {
   ApiToken,
   ApiTokenCreated,
   Me,
+  SessionProbe,
   SignIn,
   SignUp,
   TokenCreate,
@@ -115,6 +116,22 @@ export const registerAuthRoutes = (app: Api): void => {
       responses: { 200: jsonContent(Me, 'The signed-in user'), ...commonErrors },
     }),
     async (c) => c.json(Me.parse(await me(c.get('ctx'), currentUser(c))), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/auth/session',
+      tags: ['Accounts'],
+      summary:
+        'Who is signed in, or `me: null`: a start page asks without an error when signed out',
+      responses: { 200: jsonContent(SessionProbe, 'The signed-in user, or null') },
+    }),
+    async (c) => {
+      const user = c.get('user');
+      const signedIn = user ? Me.parse(await me(c.get('ctx'), user)) : null;
+      return c.json(SessionProbe.parse({ me: signedIn }), 200);
+    },
   );
 
   app.openapi(

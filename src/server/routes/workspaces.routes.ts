@@ -7,6 +7,7 @@ import {
   Member,
   MemberInvite,
   WorkspaceCreate,
+  WorkspaceStats,
   WorkspaceSummary,
 } from '../../contracts/account.contract';
 import { WorkspaceParam } from '../../contracts/common.contract';
@@ -14,10 +15,6 @@ import type { Role } from '../../domain/workspace';
 import { currentUser } from '../auth.middleware';
 import type { Api } from '../env';
 import { commonErrors, jsonBody, jsonContent, security } from '../openapi';
-
-const Stats = z
-  .object({ people: z.number(), ties: z.number(), moments: z.number() })
-  .meta({ id: 'WorkspaceStats' });
 
 export const registerWorkspaceRoutes = (app: Api): void => {
   app.openapi(
@@ -94,7 +91,7 @@ export const registerWorkspaceRoutes = (app: Api): void => {
       summary: 'How many people, ties and moments the workspace holds',
       security,
       request: { params: WorkspaceParam },
-      responses: { 200: jsonContent(Stats, 'Counts'), ...commonErrors },
+      responses: { 200: jsonContent(WorkspaceStats, 'Counts'), ...commonErrors },
     }),
     async (c) => c.json(await workspaceStats(c.get('ctx'), c.get('access')), 200),
   );

@@ -8,15 +8,19 @@ import type {
   ApiToken,
   ApiTokenCreated,
   DemoResult,
+  Health,
   Me,
   Member,
   MemberInvite,
+  SessionProbe,
   SignIn,
   SignUp,
+  WorkspaceStats,
   WorkspaceSummary,
 } from '../../contracts/account.contract';
 import type { ErrorBody } from '../../contracts/common.contract';
 import type {
+  EXPORT_FORMAT_CHOICES,
   ImportBatch,
   ImportReport,
   MergeResult as MergeResultSchema,
@@ -36,13 +40,16 @@ import type {
   Suggestion,
   Suggestions,
 } from '../../contracts/network.contract';
-import type { PeoplePage, Person, PersonInput } from '../../contracts/person.contract';
+import type {
+  PeoplePage,
+  PeopleQuery as PeopleQuerySchema,
+  Person,
+  PersonInput,
+} from '../../contracts/person.contract';
 import type { Tie, TieCreate, TieOfPerson } from '../../contracts/tie.contract';
 
-export interface FieldProblem {
-  readonly field: string;
-  readonly reason: string;
-}
+/** The reason the server gave for one bad field. */
+export type FieldProblem = NonNullable<ErrorBody['error']['fields']>[number];
 
 /** A failed API call: HTTP status, the server's error code and the per-field reasons. */
 export class ApiError extends Error {
@@ -68,10 +75,6 @@ export class ApiError extends Error {
 
 const topField = (path: string): string => path.split(/[.[]/)[0] ?? path;
 
-/** Is this error the server telling us the session is gone? */
-export const isUnauthorized = (error: unknown): boolean =>
-  error instanceof ApiError && error.status === 401;
-
 let onUnauthorized: (() => void) | null = null;
 
 /** The session provider listens here so any 401 sends the user back to sign-in. */
@@ -82,7 +85,7 @@ export const setUnauthorizedHandler = (handler: (() => void) | null): void => {
 interface RequestOptions {
   readonly body?: unknown;
   readonly signal?: AbortSignal;
-  /** Sign-in and "who am I" expect a 401 and must not trigger the global handler. */
+  /** Sign-in expects a 401 for a wrong password and must not trigger the global handler. */
   readonly quiet401?: boolean;
 }
 
@@ -175,17 +178,12 @@ export type {
   Tie,
   TieCreate,
   TieOfPerson,
+  WorkspaceStats,
   WorkspaceSummary,
 };
 
-export interface WorkspaceStats {
-  readonly people: number;
-  readonly ties: number;
-  readonly moments: number;
-}
-
 /** The formats Salon exports, as the settings page offers them. */
-export type ExportFormat = 'vcard' | 'vcard4' | 'csv' | 'json';
+export type ExportFormat = (typeof EXPORT_FORMAT_CHOICES)[number];
 
 export interface ImportOptions {
   readonly dryRun: boolean;
@@ -244,18 +242,15 @@ const uploadImport = (
     xhr.send(form);
   });
 
-export interface PeopleQuery {
-  readonly q?: string;
-  readonly cursor?: string;
-  readonly limit?: number;
-}
+export type PeopleQuery = Partial<z.infer<typeof PeopleQuerySchema>>;
 
 /** The API, one function per endpoint, grouped by what it is about. */
 export const api = {
-  health: () => request<{ ok: boolean; database: string; version: string }>('GET', '/health'),
+  health: () => request<Health>('GET', '/health'),
 
   auth: {
-    me: () => request<Me>('GET', '/auth/me', { quiet401: true }),
+    /** Who is signed in, if anyone: 200 either way, so a signed-out start logs no error. */
+    session: () => request<SessionProbe>('GET', '/auth/session'),
     signUp: (body: SignUp) => request<Me>('POST', '/auth/sign-up', { body, quiet401: true }),
     signIn: (body: SignIn) => request<Me>('POST', '/auth/sign-in', { body, quiet401: true }),
     signOut: () => request<void>('POST', '/auth/sign-out', { quiet401: true }),

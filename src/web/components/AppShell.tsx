@@ -1,5 +1,5 @@
 import { NavLink, Outlet, useLocation } from 'react-router';
-import { useSession } from '../hooks/useSession';
+import { AccountMenu } from './AccountMenu';
 import { Icon } from './Icon';
 import { MORE_ITEM, NAV_ITEMS, NAV_SECTIONS } from './navigation';
 
@@ -7,10 +7,9 @@ const PHONE_ITEMS = NAV_ITEMS.filter((item) => item.phone);
 
 /**
  * The frame around every signed-in page: a sidebar on wide screens, and on a phone a compact
- * header with a bottom bar within thumb's reach.
+ * header with a bottom bar within thumb's reach. Both carry the account menu (workspace, sign out).
  */
 export function AppShell() {
-  const { me, workspace } = useSession();
   const { pathname } = useLocation();
   // "More" stays lit on the places only it leads to (circles, the map, import, settings).
   const elsewhere = !PHONE_ITEMS.some((item) => pathname.startsWith(item.to));
@@ -24,9 +23,6 @@ export function AppShell() {
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">Salon</span>
         </div>
-        <p className="sidebar-workspace" title={workspace.name}>
-          {workspace.name}
-        </p>
         <nav aria-label="Main">
           {NAV_SECTIONS.map((section) => {
             const items = NAV_ITEMS.filter((item) => item.section === section.id);
@@ -48,7 +44,7 @@ export function AppShell() {
             );
           })}
         </nav>
-        <p className="sidebar-user">{me.user.name || me.user.email}</p>
+        <AccountMenu placement="sidebar" />
       </aside>
 
       <header className="topbar">
@@ -56,7 +52,7 @@ export function AppShell() {
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">Salon</span>
         </div>
-        <span className="topbar-workspace">{workspace.name}</span>
+        <AccountMenu placement="topbar" />
       </header>
 
       <main id="main" className="main" tabIndex={-1}>

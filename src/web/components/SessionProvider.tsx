@@ -1,6 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { canEdit, type Role } from '../../domain/workspace';
-import { api, isUnauthorized, type Me, setUnauthorizedHandler } from '../api/client';
+import { api, type Me, setUnauthorizedHandler } from '../api/client';
 import { type Session, SessionContext, type SessionState } from '../session';
 
 const WORKSPACE_KEY = 'salon.workspace';
@@ -22,12 +22,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [workspaceId, setWorkspaceId] = useState<string | null>(storedWorkspace);
 
   const refresh = useCallback(async () => {
-    try {
-      setMe(await api.auth.me());
-    } catch (error) {
-      if (isUnauthorized(error)) setMe(null);
-      else throw error;
-    }
+    setMe((await api.auth.session()).me);
   }, []);
 
   useEffect(() => {

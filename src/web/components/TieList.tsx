@@ -5,6 +5,7 @@ import { ApiError, api, type Person, type TieOfPerson } from '../api/client';
 import { formatDay } from '../lib/date';
 import { STRENGTH_LABELS, TIE_SOURCE_LABELS } from '../lib/labels';
 import { Avatar } from './Avatar';
+import { useConfirm } from './ConfirmDialog';
 import { ErrorNotice } from './ErrorNotice';
 import { Icon } from './Icon';
 import { PersonTypeahead } from './PersonTypeahead';
@@ -30,6 +31,7 @@ export function TieList({ workspaceId, person, ties, canEdit, onChange }: TieLis
   const [strength, setStrength] = useState(DEFAULT_TIE_STRENGTH);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const confirm = useConfirm();
   const sorted = [...ties].sort(
     (a, b) => b.strength - a.strength || a.otherName.localeCompare(b.otherName),
   );
@@ -53,8 +55,12 @@ export function TieList({ workspaceId, person, ties, canEdit, onChange }: TieLis
   };
 
   const remove = async (tie: TieOfPerson) => {
-    if (!window.confirm(`Remove the tie between ${person.displayName} and ${tie.otherName}?`))
-      return;
+    const confirmed = await confirm.ask({
+      title: 'Remove this tie?',
+      message: `${person.displayName} and ${tie.otherName} will no longer be tied. Their moments stay.`,
+      confirmLabel: 'Remove tie',
+    });
+    if (!confirmed) return;
     try {
       await api.ties.remove(workspaceId, tie.id);
       onChange();
@@ -65,6 +71,7 @@ export function TieList({ workspaceId, person, ties, canEdit, onChange }: TieLis
 
   return (
     <div className="ties">
+      {confirm.dialog}
       {sorted.length === 0 ? (
         <p className="muted">No ties recorded yet.</p>
       ) : (

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, type ImportBatch, type ImportReport, isAbort, type UndoResult } from '../api/client';
+import { useConfirm } from '../components/ConfirmDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
 import { ImportDropZone } from '../components/ImportDropZone';
@@ -314,12 +315,14 @@ function ImportHistory({
   undoing: boolean;
   onUndo: (id: string) => void;
 }) {
+  const confirm = useConfirm();
   if (error) return <ErrorNotice error={error} title="Past imports could not be loaded." />;
   if (!batches) return <Spinner inline label="Loading past imports" />;
   if (batches.length === 0) return null;
   return (
     <section className="card import-history" aria-labelledby="history-title">
       <h2 id="history-title">Past imports</h2>
+      {confirm.dialog}
       <ul className="rows" aria-label="Past imports">
         {batches.map((batch) => (
           <li key={batch.id} className="row">
@@ -339,13 +342,14 @@ function ImportHistory({
                 className="button button-quiet"
                 disabled={undoing}
                 aria-label={`Undo the import of ${batch.fileName}`}
-                onClick={() => {
-                  if (
-                    window.confirm(
-                      `Undo the import of ${batch.fileName}? The people it added are removed, and the people it updated go back to how they were.`,
-                    )
-                  )
-                    onUndo(batch.id);
+                onClick={async () => {
+                  const confirmed = await confirm.ask({
+                    title: `Undo the import of ${batch.fileName}?`,
+                    message:
+                      'The people it added are removed, and the people it updated go back to how they were.',
+                    confirmLabel: 'Undo import',
+                  });
+                  if (confirmed) onUndo(batch.id);
                 }}
               >
                 Undo

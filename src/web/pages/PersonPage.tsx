@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, api, type Person } from '../api/client';
 import { Avatar } from '../components/Avatar';
+import { useConfirm } from '../components/ConfirmDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
 import { MergeDialog } from '../components/MergeDialog';
@@ -32,6 +33,7 @@ function PersonView({ personId }: { personId: string }) {
   const [deleteError, setDeleteError] = useState<unknown>(null);
   const [merging, setMerging] = useState(false);
   const [merged, setMerged] = useState<string | null>(null);
+  const confirm = useConfirm();
   useDocumentTitle(person.data?.displayName);
 
   if (person.error) {
@@ -62,7 +64,12 @@ function PersonView({ personId }: { personId: string }) {
   const subtitle = [p.title, p.organization].filter(Boolean).join(', ');
 
   const remove = async () => {
-    if (!window.confirm(`Remove ${p.displayName} from your network? Their ties go too.`)) return;
+    const confirmed = await confirm.ask({
+      title: `Remove ${p.displayName}?`,
+      message: `${p.displayName} leaves your network, with their ties. This cannot be undone.`,
+      confirmLabel: 'Remove',
+    });
+    if (!confirmed) return;
     try {
       await api.people.remove(workspace.id, p.id);
       navigate('/people', { replace: true });
@@ -140,6 +147,7 @@ function PersonView({ personId }: { personId: string }) {
           onMerged={(survivor, removed) => onMerged(survivor, removed.displayName)}
         />
       ) : null}
+      {confirm.dialog}
 
       <dl className="facts">
         <div className="fact">

@@ -15,6 +15,7 @@ import {
   type EngineWeightsView,
   type ExportFormat,
 } from '../api/client';
+import { useConfirm } from '../components/ConfirmDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
 import { Icon } from '../components/Icon';
@@ -392,6 +393,7 @@ function TokensSection() {
   const [name, setName] = useState('');
   const [created, setCreated] = useState<ApiTokenCreated | null>(null);
   const [copied, setCopied] = useState(false);
+  const confirm = useConfirm();
   const [error, setError] = useState<unknown>(null);
 
   const create = async (event: FormEvent) => {
@@ -408,7 +410,12 @@ function TokensSection() {
   };
 
   const revoke = async (id: string, tokenName: string) => {
-    if (!window.confirm(`Revoke “${tokenName}”? Scripts using it will stop working.`)) return;
+    const confirmed = await confirm.ask({
+      title: `Revoke “${tokenName}”?`,
+      message: 'Scripts using this token will stop working.',
+      confirmLabel: 'Revoke',
+    });
+    if (!confirmed) return;
     try {
       await api.tokens.revoke(id);
       if (created?.id === id) setCreated(null);
@@ -431,6 +438,7 @@ function TokensSection() {
   return (
     <section className="card settings-section" aria-labelledby="tokens-title">
       <h2 id="tokens-title">API tokens</h2>
+      {confirm.dialog}
       <p className="muted">
         For scripts and the command line: send <code>Authorization: Bearer &lt;token&gt;</code>.
       </p>
