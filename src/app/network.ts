@@ -6,7 +6,14 @@
  */
 
 import { KIND_LABELS } from '../domain/moment';
-import { type CircleTraits, carryNames, type NamedCircle, nameCircles } from '../engine/circles';
+import {
+  type CircleSnapshot,
+  type CircleTraits,
+  carriedNames,
+  carryNames,
+  type NamedCircle,
+  nameCircles,
+} from '../engine/circles';
 import { detectCommunities } from '../engine/communities';
 import { type CompactGraph, fromIndexEdges } from '../engine/graph';
 import { withoutTie, withPerson, withTies } from '../engine/graph-patch';
@@ -240,16 +247,19 @@ const hostOf = (people: readonly NetworkPerson[]): number | null => {
   return i >= 0 ? i : null;
 };
 
-/** Circles: communities on the graph without the host (who knows every circle), then named. */
 /** A circle as the namer named it, its people by id (to carry the host's names over) and index. */
 type AutoNamedCircle = Omit<NamedCircle, 'members'> & {
   readonly members: readonly string[];
   readonly indices: readonly number[];
 };
 
-/** Circles: communities on the graph without the host (who knows every circle), then named. */
+/**
+ * Circles: communities on the graph without the host (who knows every circle), then named,
+ * keeping the names of the `previous` build's circles that are mostly the same people.
+ */
 const circlesOf = (
   loaded: Loaded,
+  previous: readonly CircleSnapshot[],
 ): { communities: Int32Array; modularity: number; named: AutoNamedCircle[] } => {
   const { communities, modularity } = detectCommunities(loaded.graph, { seed: SEED });
   const host = hostOf(loaded.people);
@@ -259,7 +269,9 @@ const circlesOf = (
     organization: p.organization,
     contexts: loaded.contexts[i] ?? [],
   }));
-  const named = nameCircles(communities, traits).map((c) => ({
+  const ids = loaded.people.map((p) => p.id);
+  const kept = carriedNames(communities, ids, previous);
+  const named = nameCircles(communities, traits, {}, kept).map((c) => ({
     ...c,
     members: c.members.map((i) => loaded.people[i]!.id),
     indices: c.members,
@@ -329,6 +341,8 @@ export class NetworkCache {
   private readonly entries = new Map<string, Promise<Entry>>();
   /** Per workspace, the last change being absorbed: changes land one at a time, in order. */
   private readonly changes = new Map<string, Promise<void>>();
+  /** Per workspace, the circles as the last build named them: the next build keeps the names. */
+  private readonly lastNamed = new Map<string, readonly CircleSnapshot[]>();
 
   constructor(
     private readonly store: Store,
@@ -426,7 +440,11 @@ export class NetworkCache {
   private async build(workspaceId: string): Promise<Entry> {
     const today = this.now();
     const loaded = await load(this.store, workspaceId, today);
-    const { communities, modularity, named } = circlesOf(loaded);
+    const { communities, modularity, named } = circlesOf(
+      loaded,
+      this.lastNamed.get(workspaceId) ?? [],
+    );
+    this.lastNamed.set(workspaceId, named);
     const circles = await withHostNames(this.store, workspaceId, named);
     const hostIndex = hostOf(loaded.people);
     const model = modelOf(
