@@ -55,8 +55,11 @@ export type Introductions = z.infer<typeof Introductions>;
 export const ReachEntry = z
   .object({
     person: PersonRef.extend({ organization: z.string().nullable(), title: z.string().nullable() }),
-    rank: z.number(),
-    score: z.number(),
+    rank: z.number().nullable().meta({
+      description:
+        'Place by reach, 1 the best connected; null when they have no tie to anyone but you (the explanation says so)',
+    }),
+    score: z.number().meta({ description: 'Reach from 0 to 1' }),
     parts: z.object({
       pagerank: z.number(),
       brokerage: z.number(),
@@ -76,7 +79,10 @@ export type ReachEntry = z.infer<typeof ReachEntry>;
 export const ReachList = z
   .object({
     people: z.array(ReachEntry),
-    total: z.number(),
+    total: z.number().meta({ description: 'People ranked' }),
+    unranked: z
+      .number()
+      .meta({ description: 'People not ranked: they have no tie to anyone but you yet' }),
     betweenness: z.object({
       samples: z.number(),
       errorBound: z

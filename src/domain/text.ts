@@ -36,3 +36,7 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const isEmail = (text: string): boolean => EMAIL.test(text.trim());
+
+/** "1 person", "2,000 people": a count with the word that agrees with it. */
+export const plural = (count: number, one: string, many: string): string =>
+  `${count.toLocaleString('en')} ${count === 1 ? one : many}`;

@@ -83,6 +83,12 @@ export function MoversPage() {
                   </span>
                 </div>
               ) : null}
+              {reach.data.unranked > 0 ? (
+                <p className="footnote">
+                  {plural(reach.data.unranked, 'person is', 'people are')} not ranked: they have no
+                  ties yet, or none but to you.
+                </p>
+              ) : null}
               <p className="footnote">
                 Brokerage is estimated from{' '}
                 {plural(reach.data.betweenness.samples, 'sampled path', 'sampled paths')}; each
