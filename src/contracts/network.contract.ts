@@ -16,6 +16,11 @@ export const PairReason = z.object({ kind: z.string() }).catchall(z.unknown());
 
 export const PersonRef = z.object({ id: z.string(), displayName: z.string() });
 
+const IntroductionLetter = z.string().meta({
+  description:
+    'The reasons addressed to the two people, for an introduction email (empty when none fit)',
+});
+
 export const Suggestion = z
   .object({
     person: PersonRef.extend({ organization: z.string().nullable(), title: z.string().nullable() }),
@@ -23,6 +28,7 @@ export const Suggestion = z
     parts: PairParts,
     reasons: z.array(PairReason),
     sentence: z.string().meta({ description: 'The reasons in one plain sentence' }),
+    letter: IntroductionLetter,
   })
   .meta({ id: 'Suggestion' });
 export type Suggestion = z.infer<typeof Suggestion>;
@@ -43,6 +49,7 @@ export const Introduction = z
     parts: PairParts,
     reasons: z.array(PairReason),
     sentence: z.string(),
+    letter: IntroductionLetter,
   })
   .meta({ id: 'Introduction' });
 export type Introduction = z.infer<typeof Introduction>;

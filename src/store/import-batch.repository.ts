@@ -439,9 +439,15 @@ export class ImportBatchRepository {
   }
 
   /** Removes the ties with the host the batch added to people it did not create. */
-  async removeTies(workspaceId: string, hostId: string, personIds: readonly string[]) {
+  /** Deletes the imported ties between the host and these people; returns how many went. */
+  async removeTies(
+    workspaceId: string,
+    hostId: string,
+    personIds: readonly string[],
+  ): Promise<number> {
+    let removed = 0;
     for (const batch of batches(personIds, 2)) {
-      await this.db
+      const result = await this.db
         .deleteFrom('ties')
         .where('workspace_id', '=', workspaceId)
         .where('source', '=', 'imported')
@@ -451,18 +457,38 @@ export class ImportBatchRepository {
             eb.and([eb('b_id', '=', hostId), eb('a_id', 'in', batch)]),
           ]),
         )
-        .execute();
+        .executeTakeFirst();
+      removed += Number(result.numDeletedRows);
     }
+    return removed;
   }
 
-  /** Deletes the people the batch created (their ties and search terms go with them). */
-  async removeCreated(workspaceId: string, batchId: string): Promise<number> {
+  /**
+   * Deletes the people the batch created (their ties and search terms go with them); returns how
+   * many people and how many of their ties went.
+   */
+  async removeCreated(
+    workspaceId: string,
+    batchId: string,
+  ): Promise<{ people: number; ties: number }> {
+    const created = this.db
+      .selectFrom('people')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('import_batch_id', '=', batchId)
+      .where('is_self', '=', 0);
+    const ties = await this.db
+      .selectFrom('ties')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .where('workspace_id', '=', workspaceId)
+      .where((eb) => eb.or([eb('a_id', 'in', created), eb('b_id', 'in', created)]))
+      .executeTakeFirstOrThrow();
     const result = await this.db
       .deleteFrom('people')
       .where('workspace_id', '=', workspaceId)
       .where('import_batch_id', '=', batchId)
       .where('is_self', '=', 0)
       .executeTakeFirst();
-    return Number(result.numDeletedRows);
+    return { people: Number(result.numDeletedRows), ties: Number(ties.count) };
   }
 }

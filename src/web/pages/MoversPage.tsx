@@ -90,10 +90,13 @@ export function MoversPage() {
                 </p>
               ) : null}
               <p className="footnote">
-                Brokerage is estimated from{' '}
-                {plural(reach.data.betweenness.samples, 'sampled path', 'sampled paths')}; each
-                estimate is within ±{formatBound(reach.data.betweenness.errorBound)} of the exact
-                value.
+                Reach is a score out of 100: standing, brokerage, circles spanned and your stature
+                mark, each out of 100 too. Brokerage is estimated from{' '}
+                {plural(reach.data.betweenness.samples, 'sampled path', 'sampled paths')}
+                {reach.data.betweenness.errorBound > 0
+                  ? `; each estimate is within ±${formatBound(reach.data.betweenness.errorBound)} of the exact share of shortest paths through that person`
+                  : ', which is every path: the figures are exact'}
+                .
               </p>
             </>
           )}
@@ -107,8 +110,9 @@ export function MoversPage() {
   );
 }
 
+/** A small share as a plain decimal ("0.0004"), never in exponent notation. */
 const formatBound = (bound: number): string =>
-  bound < 0.001 ? bound.toExponential(1) : bound.toFixed(3);
+  bound < 0.001 ? bound.toFixed(Math.max(3, 1 - Math.floor(Math.log10(bound)))) : bound.toFixed(3);
 
 function Mover({ entry }: { entry: ReachEntry }) {
   const role = [entry.person.title, entry.person.organization].filter(Boolean).join(', ');
