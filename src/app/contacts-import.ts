@@ -14,6 +14,7 @@
  */
 import { conflict } from '../domain/errors';
 import type { PersonPhoto } from '../domain/person';
+import { plural } from '../domain/text';
 import type { ImportFormat } from '../interchange/detect-format';
 import { type ImportRecord, toPersonDraft } from '../interchange/import-record';
 import {
@@ -283,14 +284,11 @@ const countsOf = (read: ReadContacts, outcome: Outcome, tiesAdded: number): Impo
   };
 };
 
-const plural = (n: number, word: string): string =>
-  `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
-
 const messageOf = (counts: ImportCounts, outcome: 'written' | 'dry-run' | 'refused'): string => {
   const people = `${counts.created.toLocaleString('en')} new ${counts.created === 1 ? 'person' : 'people'}`;
-  const what = `${people}, ${counts.updated.toLocaleString('en')} updated, ${counts.unchanged.toLocaleString('en')} unchanged, ${plural(counts.merged, 'duplicate')} merged, ${plural(counts.conflicts, 'conflict')}, ${plural(counts.rejected, 'rejected row')}`;
+  const what = `${people}, ${counts.updated.toLocaleString('en')} updated, ${counts.unchanged.toLocaleString('en')} unchanged, ${plural(counts.merged, 'duplicate', 'duplicates')} merged, ${plural(counts.conflicts, 'conflict', 'conflicts')}, ${plural(counts.rejected, 'rejected row', 'rejected rows')}`;
   if (outcome === 'refused') {
-    return `Nothing was imported: ${plural(counts.rejected, 'row')} ${counts.rejected === 1 ? 'has' : 'have'} problems. Fix them, or skip them to import the other ${counts.records.toLocaleString('en')}.`;
+    return `Nothing was imported: ${plural(counts.rejected, 'row', 'rows')} ${counts.rejected === 1 ? 'has' : 'have'} problems. Fix them, or skip them to import the other ${counts.records.toLocaleString('en')}.`;
   }
   return outcome === 'dry-run' ? `Would import: ${what}.` : `Imported: ${what}.`;
 };

@@ -1,5 +1,5 @@
 /** Finding one person from what a host types on the command line: an id or a name. */
-import { invalidInput, notFound } from '../domain/errors';
+import { DomainError, invalidInput } from '../domain/errors';
 import type { Person } from '../domain/person';
 import type { AppContext } from './context';
 import type { Access } from './workspaces';
@@ -20,7 +20,8 @@ export const findPerson = async (
   if (exact.length === 1) return exact[0]!;
   const found = exact.length > 1 ? exact : await ctx.store.in(ws).people.search(text, 6);
   if (found.length === 1) return found[0]!;
-  if (found.length === 0) throw notFound(`Nobody called "${text}"`);
+  if (found.length === 0)
+    throw new DomainError('not_found', `No one called "${text}" is in your network`);
   const names = found.slice(0, 5).map((p) => `${p.displayName} (${p.id})`);
   throw invalidInput(
     `"${text}" could be ${found.length > 5 ? 'several people' : `${found.length} people`}: ${names.join(', ')}; give the id or more of the name`,

@@ -48,8 +48,11 @@ describe.each(testDialects())('undoing an import on %s', (dialect) => {
     expect(report.counts).toMatchObject({ created: 3, updated: 1 });
     expect((await store.in(ws).people.require(typed.id)).familyName).toBe('Silva');
 
+    const tiesImported = (await store.in(ws).ties.all()).length - before.ties.length;
+    // A tie with the host for each of the 3 people created and for the 1 updated.
+    expect(tiesImported).toBe(4);
     const undone = await undoImport(ctx, access, report.batchId!);
-    expect(undone).toEqual({ batchId: report.batchId, removed: 3, reverted: 1, tiesRemoved: 1 });
+    expect(undone).toEqual({ batchId: report.batchId, removed: 3, reverted: 1, tiesRemoved: 4 });
     expect(await state(ws)).toEqual(before);
     expect(await store.in(ws).people.require(typed.id)).toEqual(typedBefore);
     const [batch] = await listImports(ctx, access);

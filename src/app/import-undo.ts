@@ -21,7 +21,10 @@ export interface UndoResult {
   readonly removed: number;
   /** People the import had updated, now as they were. */
   readonly reverted: number;
-  /** Ties with the host the import had added to people it did not create, now removed. */
+  /**
+   * Ties removed: those the import had added between the host and people it did not create, and
+   * every tie of the people it created (removed with them).
+   */
   readonly tiesRemoved: number;
 }
 
@@ -46,16 +49,21 @@ export const undoImport = async (
     }
     const changes = await repos.imports.changes(batchId);
     const tied = changes.filter((c) => c.kind === 'tie').map((c) => c.personId);
-    await repos.imports.removeTies(host.id, tied);
+    const tiesOfUpdated = await repos.imports.removeTies(host.id, tied);
     const updated = changes.filter((c) => c.kind === 'updated');
     for (const change of updated) {
       await repos.imports.revert(change.personId, change.previous ?? {});
     }
     await repos.people.reindex(updated.map((c) => c.personId));
-    const removed = await repos.imports.removeCreated(batchId);
+    const created = await repos.imports.removeCreated(batchId);
     await repos.imports.markUndone(batchId);
     await repos.changes.bump();
-    return { batchId, removed, reverted: updated.length, tiesRemoved: tied.length };
+    return {
+      batchId,
+      removed: created.people,
+      reverted: updated.length,
+      tiesRemoved: tiesOfUpdated + created.ties,
+    };
   });
   await ctx.network.changed(ws, { kind: 'rebuild' });
   return result;

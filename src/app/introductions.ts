@@ -1,6 +1,6 @@
 /** Who should meet whom: suggestions for one person and the introductions most worth making. */
 import { notFound } from '../domain/errors';
-import type { Reason } from '../engine/pair-value';
+import { letterOf, type Reason } from '../engine/pair-value';
 import {
   type Introduction,
   introductionsToMake,
@@ -33,6 +33,7 @@ const pairView = (network: WorkspaceNetwork, pair: Suggestion | Introduction) =>
   parts: pair.parts,
   reasons: pair.reasons.map((r) => reasonView(network, r)),
   sentence: pair.sentence,
+  letter: letterOf(network.model, pair.reasons),
 });
 
 /** The index of a person in the workspace's network, or `not_found`. */

@@ -4,6 +4,7 @@
  * this process writes, and rebuilt when the store's change counter says another process wrote.
  * The least recently used are dropped beyond a memory budget.
  */
+import type { CircleSnapshot } from '../engine/circles';
 import type { ReachDetailed } from '../engine/reach';
 import type { Store } from '../store/store';
 import {
@@ -19,13 +20,18 @@ import {
 
 /** Builds networks and their reach: in this thread, or in a worker thread. */
 export interface NetworkBuilder {
-  build(workspaceId: string, today: Date): Promise<NetworkState>;
+  /** `previous`: the circles as the last build named them, whose names the new ones keep. */
+  build(
+    workspaceId: string,
+    today: Date,
+    previous: readonly CircleSnapshot[],
+  ): Promise<NetworkState>;
   reach(network: WorkspaceNetwork): Promise<ReachDetailed>;
 }
 
 /** A builder that works in the calling thread: for an in-memory database, which no other can open. */
 export const inThisThread = (store: Store): NetworkBuilder => ({
-  build: (workspaceId, today) => buildNetwork(store, workspaceId, today),
+  build: (workspaceId, today, previous) => buildNetwork(store, workspaceId, today, previous),
   reach: async (network) => reachOf(reachBasisOf(network)),
 });
 
@@ -102,6 +108,11 @@ export class NetworkCache {
   private readonly changes = new Map<string, Promise<void>>();
   /** Per workspace, a background rebuild under way (to recompute provisional circles). */
   private readonly refreshing = new Map<string, Promise<void>>();
+  /**
+   * Per workspace, the circles as the last build named them (kept when the network is dropped,
+   * they are small): the next build keeps a name while its circle is mostly the same people.
+   */
+  private readonly lastNamed = new Map<string, readonly CircleSnapshot[]>();
   private readonly options: NetworkCacheOptions;
   private readonly builder: NetworkBuilder;
 
@@ -197,7 +208,7 @@ export class NetworkCache {
       const entry = await pending;
       const state = entry.state;
       const counted = await this.store.in(workspaceId).changes.current();
-      const rebuilt = await this.builder.build(workspaceId, this.now());
+      const rebuilt = await this.buildState(workspaceId);
       if (this.entries.get(workspaceId) !== pending || entry.state !== state) return;
       if (counted !== entry.absorbed) return;
       entry.state = rebuilt;
@@ -257,8 +268,19 @@ export class NetworkCache {
   private async build(workspaceId: string): Promise<Entry> {
     // Counted before reading: a write landing during the build is seen as one not yet absorbed.
     const absorbed = await this.store.in(workspaceId).changes.current();
-    const state = await this.builder.build(workspaceId, this.now());
+    const state = await this.buildState(workspaceId);
     return { state, reach: null, absorbed, checkedAt: performance.now(), bytes: 0 };
+  }
+
+  /** Builds the network, its circles keeping the names the last build gave them. */
+  private async buildState(workspaceId: string): Promise<NetworkState> {
+    const previous = this.lastNamed.get(workspaceId) ?? [];
+    const state = await this.builder.build(workspaceId, this.now(), previous);
+    this.lastNamed.set(
+      workspaceId,
+      state.named.map(({ name, members }) => ({ name, members })),
+    );
+    return state;
   }
 
   /** Counts an entry's bytes again and drops the least recently used beyond the budget. */

@@ -7,6 +7,7 @@
  * worker fail, the job runs in this thread instead.
  */
 import { Worker } from 'node:worker_threads';
+import type { CircleSnapshot } from '../engine/circles';
 import type { ReachDetailed } from '../engine/reach';
 import type { DatabaseConfig } from '../store/database';
 import type { Store } from '../store/store';
@@ -29,6 +30,8 @@ export type NetworkJob =
       readonly workspaceId: string;
       /** The instant the network is built for, ISO. */
       readonly today: string;
+      /** The circles as the last build named them. */
+      readonly previous: readonly CircleSnapshot[];
     }
   | {
       readonly id: number;
@@ -145,17 +148,18 @@ export const inWorkerThread = (store: Store): NetworkBuilder => {
   shared ??= new NetworkWorker();
   const worker = shared;
   return {
-    build: async (workspaceId, today) => {
+    build: async (workspaceId, today, previous) => {
       try {
         const packed = await worker.run({
           kind: 'build',
           config,
           workspaceId,
           today: today.toISOString(),
+          previous,
         });
         return unpackState(packed as PackedState);
       } catch {
-        return here.build(workspaceId, today);
+        return here.build(workspaceId, today, previous);
       }
     },
     reach: async (network) => {

@@ -24,10 +24,12 @@ import {
   withList,
 } from './network-transfer';
 
-const build = async (config: DatabaseConfig, workspaceId: string, today: string) => {
+type BuildJob = Extract<NetworkJob, { kind: 'build' }>;
+
+const build = async ({ config, workspaceId, today, previous }: BuildJob) => {
   const store = await openStore(config, { migrate: false });
   try {
-    return packState(await buildNetwork(store, workspaceId, new Date(today)));
+    return packState(await buildNetwork(store, workspaceId, new Date(today), previous));
   } finally {
     await store.close();
   }
@@ -37,7 +39,7 @@ const reach = ({ basis: { graph, ...basis } }: Extract<NetworkJob, { kind: 'reac
   reachOf({ ...basis, graph: unpackGraph(graph) });
 
 const answer = async (job: NetworkJob): Promise<unknown> =>
-  job.kind === 'build' ? build(job.config, job.workspaceId, job.today) : reach(job);
+  job.kind === 'build' ? build(job) : reach(job);
 
 /** Per job, the receiver's word that it took the last slice apart. */
 const taken = new Map<number, () => void>();

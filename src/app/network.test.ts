@@ -7,6 +7,7 @@ import { hostWithDemo } from './host.fixtures';
 import { deleteMoment, logMoment } from './moments';
 import type { WorkspaceNetwork } from './network';
 import { NetworkCache } from './network-cache';
+import { updatePerson } from './people';
 import { recordTie, updateTie } from './ties';
 import type { Access } from './workspaces';
 
@@ -179,5 +180,33 @@ describe.each(testDialects())('the engine network after a moment, on %s', (diale
     const names = (n: WorkspaceNetwork) => n.circles.map((c) => [c.index, c.name, c.namedByHost]);
     expect(names(patched)).toEqual(names(rebuilt));
     expect(names(patched)).toContainEqual([target.index, 'Thursday chess', true]);
+  });
+
+  // Last: it retags a circle of the shared network.
+  it('keeps the name a circle had while it is the same people, though its labels changed', async () => {
+    await ctx.network.changed(access.workspaceId, { kind: 'rebuild' });
+    const before = await ctx.network.get(access.workspaceId);
+    const target = before.circles
+      .filter((c) => !c.namedByHost)
+      .sort((a, b) => b.members.length - a.members.length)[0]!;
+    // Everyone in the circle gets a new tag that would name it afresh.
+    for (const i of target.members)
+      await updatePerson(ctx, access, before.people[i]!.id, { tags: ['Tuesday bridge'] });
+    await ctx.network.changed(access.workspaceId, { kind: 'rebuild' });
+    const after = await ctx.network.get(access.workspaceId);
+    expect(after).not.toBe(before);
+    const ids = (n: WorkspaceNetwork, members: readonly number[]) =>
+      members.map((i) => n.people[i]!.id).sort();
+    const same = after.circles.find(
+      (c) => ids(after, c.members).join() === ids(before, target.members).join(),
+    );
+    expect(same?.name).toBe(target.name);
+    expect(same?.namedByHost).toBe(false);
+    // A process that never saw the old name (a fresh cache) names the circle after the new tag.
+    const fresh = await new NetworkCache(store, () => NOW).get(access.workspaceId);
+    const bridge = (n: WorkspaceNetwork) =>
+      n.circles.filter((c) => c.name.includes('Tuesday bridge'));
+    expect(bridge(fresh)).toHaveLength(1);
+    expect(bridge(after)).toEqual([]);
   });
 });

@@ -7,7 +7,14 @@
 
 import { KIND_LABELS } from '../domain/moment';
 import { type SeenMoment, sightingsOf } from '../domain/sighting';
-import { type CircleTraits, carryNames, type NamedCircle, nameCircles } from '../engine/circles';
+import {
+  type CircleSnapshot,
+  type CircleTraits,
+  carriedNames,
+  carryNames,
+  type NamedCircle,
+  nameCircles,
+} from '../engine/circles';
 import { detectCommunities } from '../engine/communities';
 import { type CompactGraph, fromIndexEdges } from '../engine/graph';
 import { withoutTie, withPerson, withTies } from '../engine/graph-patch';
@@ -186,9 +193,13 @@ type AutoNamedCircle = Omit<NamedCircle, 'members'> & {
   readonly indices: readonly number[];
 };
 
-/** Circles: communities on the graph without the host (who knows every circle), then named. */
+/**
+ * Circles: communities on the graph without the host (who knows every circle), then named,
+ * keeping the names of the `previous` build's circles that are mostly the same people.
+ */
 const circlesOf = (
   loaded: Loaded,
+  previous: readonly CircleSnapshot[],
 ): { communities: Int32Array; modularity: number; named: AutoNamedCircle[] } => {
   const { communities, modularity } = detectCommunities(loaded.graph, { seed: SEED });
   const host = hostOf(loaded.people);
@@ -198,7 +209,9 @@ const circlesOf = (
     organization: p.organization,
     contexts: loaded.contexts[i] ?? [],
   }));
-  const named = nameCircles(communities, traits).map((c) => ({
+  const ids = loaded.people.map((p) => p.id);
+  const kept = carriedNames(communities, ids, previous);
+  const named = nameCircles(communities, traits, {}, kept).map((c) => ({
     ...c,
     members: c.members.map((i) => loaded.people[i]!.id),
     indices: c.members,
@@ -294,9 +307,10 @@ export const buildNetwork = async (
   store: Store,
   workspaceId: string,
   today: Date,
+  previous: readonly CircleSnapshot[] = [],
 ): Promise<NetworkState> => {
   const loaded = await load(store, workspaceId, today);
-  const { communities, modularity, named } = circlesOf(loaded);
+  const { communities, modularity, named } = circlesOf(loaded, previous);
   const circles = await withHostNames(store, workspaceId, named);
   const hostIndex = hostOf(loaded.people);
   const model = modelOf(

@@ -1,7 +1,7 @@
 /** Movers and shakers: who is well connected in the host's network, and why. */
 
 import type { PersonReach } from '../engine/reach';
-import { reachThroughOthers } from '../engine/reach';
+import { isRanked, reachThroughOthers } from '../engine/reach';
 import type { AppContext } from './context';
 import { indexOfPerson } from './introductions';
 import type { WorkspaceNetwork } from './network';
@@ -10,7 +10,7 @@ import type { Access } from './workspaces';
 const circleName = (network: WorkspaceNetwork, circle: number): string =>
   network.circles.find((c) => c.index === circle)?.name ?? `Circle ${circle + 1}`;
 
-const entryView = (network: WorkspaceNetwork, r: PersonReach, rank: number) => {
+const entryView = (network: WorkspaceNetwork, r: PersonReach, rank: number | null) => {
   const p = network.people[r.index]!;
   return {
     person: { id: p.id, displayName: p.displayName, organization: p.organization, title: p.title },
@@ -24,16 +24,21 @@ const entryView = (network: WorkspaceNetwork, r: PersonReach, rank: number) => {
   };
 };
 
-/** The people ranked by reach (the host left out), best first. */
+/**
+ * The people ranked by reach, best first: the host is left out, and so is everyone with no tie to
+ * anyone but the host (nothing places them among the others).
+ */
 const ranked = (people: readonly PersonReach[]): PersonReach[] =>
-  people.filter((r) => !r.isHost).sort((a, b) => b.score - a.score || a.index - b.index);
+  people.filter(isRanked).sort((a, b) => b.score - a.score || a.index - b.index);
 
 export const reachList = async (ctx: AppContext, access: Access, top: number) => {
   const { network, reach } = await ctx.network.reach(access.workspaceId);
   const order = ranked(reach.people);
+  const everyone = reach.people.filter((r) => !r.isHost).length;
   return {
     people: order.slice(0, top).map((r, k) => entryView(network, r, k + 1)),
     total: order.length,
+    unranked: everyone - order.length,
     betweenness: { samples: reach.betweenness.samples, errorBound: reach.betweenness.errorBound },
   };
 };
@@ -41,9 +46,9 @@ export const reachList = async (ctx: AppContext, access: Access, top: number) =>
 export const personReach = async (ctx: AppContext, access: Access, personId: string) => {
   const { network, reach } = await ctx.network.reach(access.workspaceId);
   const i = indexOfPerson(network, personId);
-  const order = ranked(reach.people);
-  const rank = order.findIndex((r) => r.index === i) + 1;
-  return entryView(network, reach.people[i]!, rank);
+  const person = reach.people[i]!;
+  const rank = isRanked(person) ? ranked(reach.people).findIndex((r) => r.index === i) + 1 : null;
+  return entryView(network, person, rank);
 };
 
 /** How far one warm introduction takes the host, and which friends open the most doors. */

@@ -168,7 +168,13 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
         () => 'none',
         (e: unknown) => (isDomainError(e) ? `${e.code}: ${e.message}` : String(e)),
       );
-    expect(await code(restoreBackup(ctx, source, backup))).toMatch(/^conflict: .*empty workspace/);
+    const refused = await code(restoreBackup(ctx, source, backup));
+    expect(refused).toMatch(
+      /^conflict: .*empty workspace; this one has [\d,]+ people, [\d,]+ ties/,
+    );
+    // In words, not the backup's keys ("1 demoPlans, 1 importBatches").
+    expect(refused).toMatch(/\b1 demo network\b/);
+    expect(refused).not.toMatch(/\b[a-z]+[A-Z]\w*/);
     const access = await emptyWorkspace(store, 'Empty');
     expect(await code(restoreBackup(ctx, access, '{"people": []}'))).toMatch(
       /^invalid_input: This is not a Salon backup/,

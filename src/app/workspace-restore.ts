@@ -10,7 +10,7 @@
  */
 import { checkEngineWeights, type EngineWeights } from '../domain/engine-weights';
 import { conflict, DomainError, invalidInput } from '../domain/errors';
-import { withoutControlCharacters } from '../domain/text';
+import { plural, withoutControlCharacters } from '../domain/text';
 import { newId } from '../store/ids';
 import type { Repositories } from '../store/store';
 import { BACKUP_TABLES, type BackupTable } from '../store/workspace-backup.repository';
@@ -97,6 +97,24 @@ const ownIds = (spec: BackupTable, rows: readonly unknown[]): string[] => {
   });
 };
 
+/** What each part of a backup is called in a sentence, one and many. */
+const PART_WORDS: Readonly<Record<string, readonly [string, string]>> = {
+  people: ['person', 'people'],
+  ties: ['tie', 'ties'],
+  moments: ['moment', 'moments'],
+  attendees: ['attendance', 'attendances'],
+  demoPlans: ['demo network', 'demo networks'],
+  circleNames: ['circle name', 'circle names'],
+  importBatches: ['import', 'imports'],
+  importChanges: ['imported change', 'imported changes'],
+};
+
+/** "1 demo network", "3 imports": a count of one part of a workspace, in words. */
+const countOf = (key: string, n: number): string => {
+  const [one, many] = PART_WORDS[key] ?? [key, key];
+  return plural(n, one, many);
+};
+
 /** Writes a checked backup into an empty workspace; runs inside the caller's transaction. */
 const restoreDocument = async (
   repos: Repositories,
@@ -107,7 +125,7 @@ const restoreDocument = async (
   const present = Object.entries(await workspace.backups.counts()).filter(([, n]) => n > 0);
   if (present.length > 0) {
     throw conflict(
-      `A backup restores only into an empty workspace; this one has ${present.map(([key, n]) => `${n} ${key}`).join(', ')}. Restore into a new workspace.`,
+      `A backup restores only into an empty workspace; this one has ${present.map(([key, n]) => countOf(key, n)).join(', ')}. Restore into a new workspace.`,
     );
   }
 

@@ -143,6 +143,11 @@ describe('the engine from the command line', () => {
       people: Array<{ rank: number; explanation: string }>;
     };
     expect(reach.people.map((p) => p.rank)).toEqual([1, 2, 3, 4, 5]);
+    // In text, every number says what it is.
+    const reachText = await salon(['--data', data, 'reach', '--top', '2']);
+    expect(reachText.stdout).toMatch(
+      /^Best connected first \(rank, reach out of 100, .*\n +1\. +\d+\/100 {2}\S/,
+    );
     const circles = JSON.parse((await salon(['--data', data, 'circles', '--json'])).stdout) as {
       circles: Array<{ name: string; size: number }>;
     };
@@ -161,7 +166,13 @@ describe('the engine from the command line', () => {
     )[2]!.displayName;
     const forOne = await salon(['--data', data, 'suggest', '--for', someone, '--limit', '2']);
     expect(forOne.code).toBe(0);
-    expect(forOne.stdout).toContain(`${someone} should meet:`);
+    expect(forOne.stdout).toContain(
+      `${someone} should meet (how much each meeting is worth, out of 100):\n`,
+    );
+    expect(forOne.stdout).toMatch(/^ +\d+\/100 {2}\S.* — /m);
+    const circleText = await salon(['--data', data, 'circles']);
+    expect(circleText.stdout).toMatch(/^People {2}circle — /);
+    expect(circleText.stderr).toMatch(/falls into circles: 0\.\d\d \(modularity, 0 not at all/);
     const neither = await salon(['--data', data, 'suggest']);
     expect(neither.code).toBe(2);
   });

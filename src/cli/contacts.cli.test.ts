@@ -93,8 +93,14 @@ describe('salon import, export, backup and restore', () => {
     expect(imports.map((i) => i.id)).toEqual([report.batchId]);
     const undo = await salon(['--data', data, 'import', '--undo', report.batchId]);
     expect(undo.code).toBe(0);
-    expect(undo.stdout).toMatch(/^Undone: 4 people removed/);
+    // Each person created was tied to the host: those ties went with them, and say so.
+    expect(undo.stdout).toBe(
+      'Undone: 4 people removed, 0 restored as they were, 4 ties removed.\n',
+    );
     expect(await namesIn(data)).toEqual(['Me']);
+    const nobody = await salon(['--data', data, 'suggest', '--for', 'Dana Levi']);
+    expect(nobody.code).toBe(3);
+    expect(nobody.stderr).toBe('salon: No one called "Dana Levi" is in your network\n');
   });
 
   it('prints every bad row as file:line: field: reason and exits 2 with nothing written', async () => {

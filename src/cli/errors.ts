@@ -14,7 +14,10 @@ const EXIT_CODES: Readonly<Record<string, number>> = {
 export const reportError = (error: unknown): number => {
   if (isDomainError(error)) {
     process.stderr.write(`salon: ${error.message}\n`);
-    for (const f of error.fields ?? []) process.stderr.write(`  ${f.field}: ${f.reason}\n`);
+    // Fields the message already names are not repeated below it.
+    for (const f of error.fields ?? [])
+      if (!error.message.includes(`${f.field}: ${f.reason}`))
+        process.stderr.write(`  ${f.field}: ${f.reason}\n`);
     return EXIT_CODES[error.code] ?? 1;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -16,6 +16,11 @@ export const PairReason = z.object({ kind: z.string() }).catchall(z.unknown());
 
 export const PersonRef = z.object({ id: z.string(), displayName: z.string() });
 
+const IntroductionLetter = z.string().meta({
+  description:
+    'The reasons addressed to the two people, for an introduction email (empty when none fit)',
+});
+
 export const Suggestion = z
   .object({
     person: PersonRef.extend({ organization: z.string().nullable(), title: z.string().nullable() }),
@@ -23,6 +28,7 @@ export const Suggestion = z
     parts: PairParts,
     reasons: z.array(PairReason),
     sentence: z.string().meta({ description: 'The reasons in one plain sentence' }),
+    letter: IntroductionLetter,
   })
   .meta({ id: 'Suggestion' });
 export type Suggestion = z.infer<typeof Suggestion>;
@@ -43,6 +49,7 @@ export const Introduction = z
     parts: PairParts,
     reasons: z.array(PairReason),
     sentence: z.string(),
+    letter: IntroductionLetter,
   })
   .meta({ id: 'Introduction' });
 export type Introduction = z.infer<typeof Introduction>;
@@ -55,8 +62,11 @@ export type Introductions = z.infer<typeof Introductions>;
 export const ReachEntry = z
   .object({
     person: PersonRef.extend({ organization: z.string().nullable(), title: z.string().nullable() }),
-    rank: z.number(),
-    score: z.number(),
+    rank: z.number().nullable().meta({
+      description:
+        'Place by reach, 1 the best connected; null when they have no tie to anyone but you (the explanation says so)',
+    }),
+    score: z.number().meta({ description: 'Reach from 0 to 1' }),
     parts: z.object({
       pagerank: z.number(),
       brokerage: z.number(),
@@ -76,7 +86,10 @@ export type ReachEntry = z.infer<typeof ReachEntry>;
 export const ReachList = z
   .object({
     people: z.array(ReachEntry),
-    total: z.number(),
+    total: z.number().meta({ description: 'People ranked' }),
+    unranked: z
+      .number()
+      .meta({ description: 'People not ranked: they have no tie to anyone but you yet' }),
     betweenness: z.object({
       samples: z.number(),
       errorBound: z

@@ -4,7 +4,7 @@
  * weight is a number from 0 to 1; a pair's value is divided by their sum, so at least one must
  * be above 0.
  */
-import { type FieldProblem, invalidInput } from './errors';
+import { type FieldProblem, invalidFields } from './errors';
 
 /** The weights in the order a host reads them, each with its name in plain words. */
 export const ENGINE_WEIGHTS = [
@@ -72,7 +72,7 @@ export const checkEngineWeights = (value: unknown, where: string): EngineWeights
     problems.push({ field: where, reason: NOTHING_COUNTS });
   }
   if (problems.length > 0) {
-    throw invalidInput(`Invalid ${where}: ${problems.map((p) => p.field).join(', ')}`, problems);
+    throw invalidFields(problems);
   }
   return weights;
 };

@@ -36,6 +36,13 @@ export class DomainError extends Error {
 export const invalidInput = (message: string, fields?: readonly FieldProblem[]): DomainError =>
   new DomainError('invalid_input', message, fields);
 
+/**
+ * `invalid_input` whose message names each bad field and says why, as the host would fix it:
+ * "displayName: must be text, not a number; emails.0: must be an email address".
+ */
+export const invalidFields = (fields: readonly FieldProblem[]): DomainError =>
+  invalidInput(fields.map((f) => `${f.field}: ${f.reason}`).join('; '), fields);
+
 /** Foreign ids answer `not_found` too: another workspace's rows do not exist for the caller. */
 export const notFound = (what: string): DomainError =>
   new DomainError('not_found', `${what} was not found`);

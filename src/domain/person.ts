@@ -271,3 +271,22 @@ export const unionLabels = (
 
 export const STATURE_MIN = 1;
 export const STATURE_MAX = 5;
+
+/** What the fields of a person are called on screen, where that is not their name in words. */
+const PERSON_FIELD_WORDS: Readonly<Record<string, string>> = {
+  displayName: 'name',
+  givenName: 'first name',
+  familyName: 'last name',
+  organization: 'organisation',
+  title: 'job title',
+  location: 'place',
+  howWeMet: 'how you met',
+  howWeMetMomentId: 'the moment you met',
+  introducedById: 'who introduced them',
+  linkedinUrl: 'LinkedIn profile',
+  lastContactOn: 'last contact',
+};
+
+/** A person's field as the host reads it: "linkedinUrl" is "LinkedIn profile". */
+export const personFieldLabel = (field: string): string =>
+  PERSON_FIELD_WORDS[field] ?? field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();

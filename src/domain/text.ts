@@ -37,6 +37,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const isEmail = (text: string): boolean => EMAIL.test(text.trim());
 
+/** "1 person", "2,000 people": a count with the word that agrees with it. */
+export const plural = (count: number, one: string, many: string): string =>
+  `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+
 /**
  * Control characters that have no place in typed text: C0 controls but tab, line feed and
  * carriage return, and DEL. PostgreSQL refuses NUL outright, so a value holding one must never

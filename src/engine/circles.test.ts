@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CircleTraits, carryNames, nameCircles } from './circles';
+import { type CircleTraits, carriedNames, carryNames, nameCircles } from './circles';
 
 const person = (
   tags: string[] = [],
@@ -126,5 +126,54 @@ describe('carryNames', () => {
       { name: 'x', members: [], size: 0, carriedFrom: null },
     ]);
     expect(carryNames(previous, [])).toEqual([]);
+  });
+});
+
+describe('names across recomputations (carriedNames and nameCircles)', () => {
+  const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
+  const dinner = person(['dinner'], null, ['Wedding']);
+
+  /** Names the partition, keeping the names of `previous` (as the app does on each rebuild). */
+  const rename = (
+    communities: Int32Array,
+    people: readonly CircleTraits[],
+    previous: ReadonlyArray<{ name: string; members: string[] }>,
+  ) => nameCircles(communities, people, {}, carriedNames(communities, ids, previous));
+
+  it('keeps an automatic name while the circle is mostly the same people', () => {
+    // Five people with nothing in common are "Circle 1"; then three of them get a label.
+    const first = rename(new Int32Array([0, 0, 0, 0, 0]), Array(5).fill(person()), []);
+    expect(first.map((c) => c.name)).toEqual(['Circle 1']);
+    const tagged = [dinner, dinner, dinner, ...Array<CircleTraits>(7).fill(person())];
+    const previous = first.map((c) => ({ name: c.name, members: c.members.map((i) => ids[i]!) }));
+    const grown = new Int32Array([0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
+    expect(rename(grown, tagged, previous).map((c) => c.name)).toEqual(['Circle 1', 'Circle 2']);
+    // Without the previous names the same partition would be named afresh.
+    expect(nameCircles(grown, tagged)[0]!.name).toBe('dinner · Wedding');
+  });
+
+  it('keeps a labelled name when the labels drift, and numbers placeholders stably', () => {
+    const previous = [
+      { name: 'Wedding · dinner', members: ['a', 'b', 'c', 'd'] },
+      { name: 'Circle 1', members: ['e', 'f', 'g'] },
+    ];
+    // Circle numbers swap, one person joins each, and a new unlabelled circle appears first.
+    const communities = new Int32Array([1, 1, 1, 1, 2, 2, 2, 2, 0, 0]);
+    const circles = rename(communities, Array(10).fill(person()), [...previous]);
+    expect(circles.map((c) => c.name)).toEqual(['Circle 2', 'Wedding · dinner', 'Circle 1']);
+  });
+
+  it('lets a name go when fewer than half of the people stayed, and never reuses a kept name', () => {
+    const previous = [{ name: 'chess', members: ['a', 'b', 'c', 'd', 'e', 'f'] }];
+    const chess = person(['chess']);
+    // Circle 0 keeps a, b, c of six (Jaccard 0.5); circle 1 is new but also plays chess.
+    const circles = rename(
+      new Int32Array([0, 0, 0, 1, 1, 1, 2, 2]),
+      [person(), person(), person(), chess, chess, chess, person(), person()],
+      previous,
+    );
+    expect(circles.map((c) => c.name)).toEqual(['chess', 'chess 2', 'Circle 1']);
+    const moved = rename(new Int32Array([0, 0, 1, 1, 1, 1]), Array(6).fill(person()), previous);
+    expect(moved.map((c) => c.name)).toEqual(['Circle 1', 'chess']);
   });
 });

@@ -12,8 +12,10 @@
  * Carrying names: a circle of the new partition takes the name of the previous circle it
  * overlaps most (Jaccard similarity of members ≥ 0.5), best matches first, one to one — the
  * usual matching of community evolution (Greene, Doyle & Cunningham, "Tracking the evolution of
- * communities in dynamic social networks", ASONAM 2010). A name the host gave survives as long
- * as the circle is mostly the same people.
+ * communities in dynamic social networks", ASONAM 2010). A name survives as long as the circle
+ * is mostly the same people, whether the host gave it or the namer did: labels drift as the
+ * network grows (a lift falls below the threshold, a placeholder's number moves), and a circle
+ * that kept its people should not change its name by itself.
  */
 import { fold } from '../domain/text';
 
@@ -63,7 +65,7 @@ export interface NameCirclesOptions {
   readonly maxLabels: number;
   /** Joins the labels of a name. */
   readonly separator: string;
-  /** The name of a circle with no characteristic label (1-based number). */
+  /** The name of a circle with no characteristic label: the first free number, from 1. */
   readonly fallbackName: (ordinal: number) => string;
 }
 
@@ -102,13 +104,16 @@ const commonestSpelling = (spellings: Map<string, number>): string => {
 /**
  * Names every circle of a partition from its members' tags, organisations and contexts.
  * `people[i]` describes graph index i; a missing entry counts as a person with no labels, and a
- * negative label means "in no circle".
+ * negative label means "in no circle". `kept[c]`, when given, is circle c's name already (one
+ * carried over from the previous partition, see `carriedNames`): it is used as is, and no other
+ * circle takes it.
  * Names are unique: a circle whose name is taken adds its next label, else a number.
  */
 export const nameCircles = (
   communities: Int32Array,
   people: readonly (CircleTraits | undefined)[],
   options: Partial<NameCirclesOptions> = {},
+  kept: readonly (string | undefined)[] = [],
 ): NamedCircle[] => {
   const settings = { ...DEFAULTS, ...options };
   const n = communities.length;
@@ -172,12 +177,24 @@ export const nameCircles = (
     (a, b) => members[b]!.length - members[a]!.length || a - b,
   );
   const taken = new Set<string>();
+  for (let c = 0; c < count; c++) {
+    const name = kept[c];
+    if (name !== undefined) taken.add(fold(name));
+  }
   const named: NamedCircle[] = new Array(count);
-  for (const [rank, c] of order.entries()) {
+  for (const c of order) {
     const best = labels[c]!.sort(
       (a, b) => b.score - a.score || b.count - a.count || a.value.localeCompare(b.value),
     ).slice(0, settings.maxLabels);
-    let name = settings.fallbackName(rank + 1);
+    const keep = kept[c];
+    if (keep !== undefined) {
+      named[c] = { index: c, name: keep, members: members[c]!, labels: best };
+      continue;
+    }
+    // The first free number, so a placeholder does not move when another circle appears.
+    let ordinal = 1;
+    while (taken.has(fold(settings.fallbackName(ordinal)))) ordinal++;
+    let name = settings.fallbackName(ordinal);
     if (best.length > 0) {
       const parts = best.slice(0, settings.maxNameLabels).map((label) => label.value);
       name = parts.join(settings.separator);
@@ -259,4 +276,27 @@ export const carryNames = <T extends CircleSnapshot>(
       ? { ...circle, carriedFrom: null }
       : { ...circle, name: previous[p]!.name, carriedFrom: p };
   });
+};
+
+/**
+ * The names of the `previous` circles carried to the circles of a new partition that are mostly
+ * the same people (see `carryNames`), by circle number, for `nameCircles`' `kept`. `ids[i]` is
+ * the person at graph index i.
+ */
+export const carriedNames = (
+  communities: Int32Array,
+  ids: readonly string[],
+  previous: readonly CircleSnapshot[],
+  options: Partial<CarryNamesOptions> = {},
+): (string | undefined)[] => {
+  const circles: Array<{ name: string; members: string[] }> = [];
+  for (let i = 0; i < communities.length; i++) {
+    const c = communities[i]!;
+    if (c < 0) continue;
+    while (circles.length <= c) circles.push({ name: '', members: [] });
+    circles[c]!.members.push(ids[i]!);
+  }
+  return carryNames(previous, circles, options).map((circle) =>
+    circle.carriedFrom === null ? undefined : circle.name,
+  );
 };

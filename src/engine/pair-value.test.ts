@@ -5,6 +5,7 @@ import {
   askClause,
   combine,
   DEFAULTS,
+  letterOf,
   listNames,
   offerClause,
   pairValue,
@@ -85,6 +86,7 @@ describe('pair value of an ask met by an offer', () => {
         offer: 'invests in seed-stage climate companies',
         words: ['seed'],
         match: expect.any(Number),
+        mutual: false,
       },
       { kind: 'mutual-contacts', people: [3], names: ['Carla'], total: 1 },
       {
@@ -263,6 +265,31 @@ describe('the words of the sentence', () => {
     expect(offerClause('Ben', 'a lawyer for startups')).toBe('Ben is a lawyer for startups');
     expect(offerClause('Ben', 'legal advice')).toBe('Ben offers legal advice');
     expect(offerClause('Ben', 'mentoring founders')).toBe('Ben is mentoring founders');
+    expect(offerClause('Ben', 'Translates German legal documents')).toBe(
+      'Ben translates German legal documents',
+    );
+  });
+
+  it('says once what two people both look for and offer, not twice in mirror image', () => {
+    const spanish = { asks: ['Tennis partners'], offers: ['tennis partners'] };
+    const model = scenario({
+      profiles: { 1: { name: 'Ana', ...spanish }, 2: { name: 'Ben', ...spanish } },
+    });
+    const pair = pairValue(model, 1, 2);
+    expect(pair.reasons.filter((r) => r.kind === 'ask-offer')).toHaveLength(1);
+    expect(pair.sentence).toMatch(/^Ana and Ben both look for and offer tennis partners; /);
+    expect(pair.sentence.match(/tennis/gi)).toHaveLength(1);
+  });
+
+  it('writes the reasons to the two people for an introduction email, without circles of yours', () => {
+    const model = scenario();
+    const pair = pairValue(model, 1, 2);
+    expect(pair.sentence).toContain('they are in different circles of yours');
+    const letter = letterOf(model, pair.reasons);
+    expect(letter).toMatch(/^Ana is raising a seed round and Ben invests in /);
+    expect(letter).toContain('you both know Carla');
+    expect(letter).toContain('you move in different circles of mine');
+    expect(letter).not.toMatch(/yours|they /);
   });
 
   it('lists names with "and" and the rest as "others"', () => {

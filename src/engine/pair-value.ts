@@ -22,6 +22,7 @@
  * - goals: the share of the two the host wants to grow closer to (0, ½ or 1).
  */
 import type { EngineWeights } from '../domain/engine-weights';
+import { fold } from '../domain/text';
 import { type CompactGraph, degreeOf, hasTie } from './graph';
 import { type EngineModel, type Phrase, type ProfileTerms, pairKey } from './model';
 
@@ -102,6 +103,11 @@ export type Reason =
       /** Shared words, readable. */
       readonly words: readonly string[];
       readonly match: number;
+      /**
+       * The helper asks for the same thing in the same words, and the asker offers it: one
+       * reason, said once ("Ana and Ben both look for and offer Spanish practice").
+       */
+      readonly mutual: boolean;
     }
   | { readonly kind: 'shared-interests'; readonly interests: readonly string[] }
   | { readonly kind: 'same-organization'; readonly organization: string }
@@ -293,7 +299,11 @@ const PREDICATE_STARTS = new Set(
     'builds teaches sells hires funds manages writes designs codes organises organizes coaches ' +
     'connects introduces owns works makes provides consults lends sponsors hosts needs wants ' +
     'seeks plans hopes buys speaks trains reviews recruits supports creates edits publishes ' +
-    'grows backs sits chairs volunteers opens shares plays'
+    'grows backs sits chairs volunteers opens shares plays translates does gives fixes repairs ' +
+    'drives cooks bakes photographs negotiates mediates tutors interprets drafts pitches ' +
+    'represents researches analyses analyzes lectures guides facilitates operates moderates ' +
+    'curates automates educates evaluates coordinates specialises specializes simplifies ' +
+    'optimises optimizes loves enjoys likes'
   ).split(' '),
 );
 
@@ -332,6 +342,18 @@ export const offerClause = (name: string, offer: string): string => {
   return `${name} offers ${text}`;
 };
 
+/**
+ * Two people who each ask for what the other offers, in the same words: "Ana and Ben both look
+ * for and offer Spanish practice", "Ana and Ben both look for a CTO and both offer intros".
+ */
+export const mutualClause = (a: string, b: string, ask: string, offer: string): string => {
+  const asked = sentenceCase(ask.trim());
+  const offered = sentenceCase(offer.trim());
+  return fold(asked) === fold(offered)
+    ? `${a} and ${b} both look for and offer ${asked}`
+    : `${a} and ${b} both look for ${asked} and both offer ${offered}`;
+};
+
 /** "Carla", "Carla and Dev", "Carla, Dev and Eli", "Carla, Dev and 4 others". */
 export const listNames = (names: readonly string[], total = names.length): string => {
   const rest = total - names.length;
@@ -350,7 +372,9 @@ export const sentenceOf = (model: EngineModel, reasons: readonly Reason[]): stri
     switch (reason.kind) {
       case 'ask-offer':
         clauses.push(
-          `${askClause(name(reason.asker), reason.ask)} and ${offerClause(name(reason.helper), reason.offer)}`,
+          reason.mutual
+            ? mutualClause(name(reason.asker), name(reason.helper), reason.ask, reason.offer)
+            : `${askClause(name(reason.asker), reason.ask)} and ${offerClause(name(reason.helper), reason.offer)}`,
         );
         break;
       case 'shared-interests':
@@ -476,6 +500,64 @@ export const pairScore = (
   return { value: combine(parts, options.weights), parts };
 };
 
+/**
+ * The reasons as the host would put them to the two people in an introduction email: "you
+ * both know Carla and Dev", "you move in different circles of mine". What only the host needs
+ * (circle names, the host's goals, that they already met) is left out; empty when nothing is
+ * left.
+ */
+export const letterOf = (model: EngineModel, reasons: readonly Reason[]): string => {
+  const name = (i: number): string => model.profiles[i]?.name ?? '';
+  const clauses: string[] = [];
+  for (const reason of reasons) {
+    if (reason.kind === 'ask-offer')
+      clauses.push(
+        reason.mutual
+          ? mutualClause(name(reason.asker), name(reason.helper), reason.ask, reason.offer)
+          : `${askClause(name(reason.asker), reason.ask)} and ${offerClause(name(reason.helper), reason.offer)}`,
+      );
+    else if (reason.kind === 'shared-interests')
+      clauses.push(`you share ${listNames(reason.interests)}`);
+    else if (reason.kind === 'same-organization')
+      clauses.push(`you are both at ${reason.organization}`);
+    else if (reason.kind === 'same-industry') clauses.push(`you both work in ${reason.industry}`);
+    else if (reason.kind === 'same-place') clauses.push(`you are both in ${reason.location}`);
+    else if (reason.kind === 'mutual-contacts')
+      clauses.push(`you both know ${listNames(reason.names, reason.total)}`);
+    else if (reason.kind === 'different-circles')
+      clauses.push('you move in different circles of mine');
+  }
+  if (clauses.length === 0) return '';
+  const text = clauses.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+};
+
+/** Two matches that say the same thing from each side: each asks what the other offers. */
+const isMirror = (a: AskOfferMatch, b: AskOfferMatch): boolean =>
+  a.asker === b.helper &&
+  fold(a.ask.text) === fold(b.ask.text) &&
+  fold(a.offer.text) === fold(b.offer.text);
+
+/** The two strongest ask–offer matches of a pair, a mirror image folded into its original. */
+const strongestMatches = (
+  model: EngineModel,
+  i: number,
+  j: number,
+  minMatch: number,
+): Array<{ match: AskOfferMatch; mutual: boolean }> => {
+  const ranked = [...directionMatches(model, i, j), ...directionMatches(model, j, i)]
+    .filter((m) => m.match >= minMatch)
+    .sort((p, q) => q.match - p.match || p.asker - q.asker);
+  const kept: Array<{ match: AskOfferMatch; mutual: boolean }> = [];
+  for (const m of ranked) {
+    if (kept.length === 2) break;
+    const mirrored = kept.find((k) => isMirror(k.match, m));
+    if (mirrored) mirrored.mutual = true;
+    else kept.push({ match: m, mutual: false });
+  }
+  return kept;
+};
+
 /** The reasons behind a pair's parts, in the order the sentence reads them. */
 const reasonsOf = (
   model: EngineModel,
@@ -487,11 +569,7 @@ const reasonsOf = (
   const pi = model.profiles[i]!;
   const pj = model.profiles[j]!;
   const reasons: Reason[] = [];
-  const matches = [...directionMatches(model, i, j), ...directionMatches(model, j, i)]
-    .filter((m) => m.match >= options.minMatch)
-    .sort((p, q) => q.match - p.match || p.asker - q.asker)
-    .slice(0, 2);
-  for (const m of matches)
+  for (const { match: m, mutual } of strongestMatches(model, i, j, options.minMatch))
     reasons.push({
       kind: 'ask-offer',
       asker: m.asker,
@@ -500,6 +578,7 @@ const reasonsOf = (
       offer: m.offer.text,
       words: sharedTerms(m.ask.terms, m.offer.terms).map((t) => index.display[t] ?? ''),
       match: m.match,
+      mutual,
     });
   const shared = new Set(sharedTerms(pi.groundTerms, pj.groundTerms));
   if (shared.size > 0) {

@@ -3,7 +3,7 @@ import { generateSocialGraph } from '../../bench/generators/social-graph';
 import { betweenness } from './betweenness';
 import { buildGraph, type CompactGraph, type GraphEdge } from './graph';
 import { withoutPerson } from './graph-patch';
-import { type PersonReach, reach, reachDetailed, reachThroughOthers } from './reach';
+import { isRanked, type PersonReach, reach, reachDetailed, reachThroughOthers } from './reach';
 
 const clique = (ids: readonly string[]): GraphEdge[] =>
   ids.flatMap((a, i) => ids.slice(i + 1).map((b) => ({ a, b, weight: 1 })));
@@ -93,9 +93,28 @@ describe('reach', () => {
       { hostIndex: 0 },
     );
     expectSane(scattered);
-    expect(scattered[7]!.explanation).toBe('none of your contacts know them yet');
+    expect(scattered[7]!.explanation).toBe('not ranked: no ties yet');
     expect(scattered[7]!.score).toBe(0);
     expectSane(reach(buildGraph(['a', 'b'], []), { hostIndex: 99 }));
+  });
+});
+
+describe('who is ranked by reach', () => {
+  // Lee knows only the host; Ola knows nobody yet, but the host rates her standing 5/5.
+  const graph = buildGraph(
+    ['me', 'a', 'b', 'c', 'lee', 'ola'],
+    [...clique(['a', 'b', 'c']), ...['a', 'lee'].map((b) => ({ a: 'me', b, weight: 1 }))],
+  );
+  const people = reach(graph, { hostIndex: 0, stature: [null, null, null, null, null, 5] });
+
+  it('ranks only people with a tie to someone but the host', () => {
+    expect(people.filter(isRanked).map((p) => graph.ids[p.index])).toEqual(['a', 'b', 'c']);
+    expect(people.map((p) => p.ties)).toEqual([0, 2, 2, 2, 0, 0]);
+  });
+
+  it('says why the others have no rank', () => {
+    expect(people[4]!.explanation).toBe('not ranked: you are their only tie so far');
+    expect(people[5]!.explanation).toBe('not ranked: no ties yet');
   });
 });
 

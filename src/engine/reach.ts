@@ -22,6 +22,8 @@
  * friends of friends not yet tied to the host — and ranks the friends by the new people each
  * one brings within reach.
  */
+
+import { plural } from '../domain/text';
 import {
   type ApproximateBetweennessOptions,
   type ApproximateBetweennessResult,
@@ -104,6 +106,11 @@ export interface PersonReach {
   readonly bridges: readonly number[];
   /** With a host: their ties among the host's contacts; else all their ties (host excluded). */
   readonly contactsWhoKnow: number;
+  /**
+   * Their ties to anyone but the host. Reach is measured among the host's people, so a person
+   * with none is not ranked (the explanation says why), however high their stature mark.
+   */
+  readonly ties: number;
   readonly stature: number | null;
   readonly explanation: string;
 }
@@ -139,9 +146,6 @@ const logScale = (values: Float64Array): Float64Array => {
 
 const validStature = (value: number | null | undefined): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? Math.min(5, Math.max(1, value)) : null;
-
-const plural = (count: number, one: string, many: string): string =>
-  `${count} ${count === 1 ? one : many}`;
 
 /** Reach of every person with its parts and a plain-words explanation, by graph index. */
 export const reachDetailed = (
@@ -258,11 +262,16 @@ export const reachDetailed = (
       circlesSpanned: spanned[i]!,
       bridges: bridges[i]!,
       contactsWhoKnow: contacts[i]!,
+      ties: isHost ? 0 : view.offsets[toView(i) + 1]! - view.offsets[toView(i)]!,
       stature,
     };
     people.push({
       ...entry,
-      explanation: isHost ? 'you' : explain(entry, nameOf, host >= 0, settings),
+      explanation: isHost
+        ? 'you'
+        : entry.ties === 0
+          ? unranked(offsets[i + 1]! > offsets[i]!)
+          : explain(entry, nameOf, host >= 0, settings),
     });
   }
   return { people, communities, betweenness: bc, pagerankIterations: pr.iterations };
@@ -274,6 +283,13 @@ export const reach = (
   input: ReachInput = {},
   options: Partial<ReachOptions> = {},
 ): PersonReach[] => reachDetailed(graph, input, options).people;
+
+/** Why a person with no ties but (perhaps) one to the host has no rank. */
+const unranked = (tiedToHost: boolean): string =>
+  tiedToHost ? 'not ranked: you are their only tie so far' : 'not ranked: no ties yet';
+
+/** Whether a person has a place in the reach ranking: they have a tie to someone but the host. */
+export const isRanked = (person: PersonReach): boolean => !person.isHost && person.ties > 0;
 
 /**
  * The plain-words reason: "bridges your climate investors and your Sunday running group;

@@ -110,6 +110,15 @@ describe.each(testDialects())('the JSON API on %s', (dialect) => {
     expect(body.error.fields.map((f) => f.field).sort()).toEqual(['emails.0', 'stature']);
   });
 
+  it('says which field of valid JSON is wrong and why, in words', async () => {
+    const res = await post(people(ana), ana, { displayName: 5, stature: 'high' });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as { error: { message: string } };
+    expect(error.message).toBe(
+      'displayName: must be text, not a number; stature: must be a number, not text',
+    );
+  });
+
   it('answers 400 to a body that is not JSON', async () => {
     const res = await app.request(people(ana), {
       method: 'POST',

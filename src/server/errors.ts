@@ -10,7 +10,7 @@ import {
   DomainError,
   type ErrorCode,
   type FieldProblem,
-  invalidInput,
+  invalidFields,
   RateLimitedError,
 } from '../domain/errors';
 import type { Env } from './env';
@@ -27,14 +27,64 @@ const STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   rate_limited: 429,
 };
 
-/** Turns a zod failure into `invalid_input` naming each bad field. */
+/** What a request part is called in a message, by Hono's validation target. */
+const PART_NAMES: Readonly<Record<string, string>> = {
+  json: 'body',
+  query: 'query',
+  param: 'address',
+  form: 'form',
+};
+
+/** A JSON type in words: "text", "a number". */
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+  null: 'null',
+  undefined: 'missing',
+};
+
+const typeWords = (type: string): string => TYPE_WORDS[type] ?? type;
+
+/** zod's own messages ("Too big: expected number to be <=3"); a schema's own are kept. */
+const ZOD_DEFAULT = /^(Invalid input|Too big|Too small):/;
+
+/** Why one zod issue failed, in words: "must be text, not a number", "must be at most 3". */
+const reasonOf = (issue: ZodError['issues'][number]): string => {
+  if (!ZOD_DEFAULT.test(issue.message)) return issue.message;
+  if (issue.code === 'invalid_type') {
+    const received = /received (\w+)/.exec(issue.message)?.[1];
+    if (received === 'undefined') return `is missing (${typeWords(issue.expected)} expected)`;
+    return `must be ${typeWords(issue.expected)}${received ? `, not ${typeWords(received)}` : ''}`;
+  }
+  if (issue.code === 'too_big' || issue.code === 'too_small') {
+    const big = issue.code === 'too_big';
+    const limit = Number(big ? issue.maximum : issue.minimum);
+    const bound = big ? 'at most' : 'at least';
+    if (issue.origin === 'string')
+      return !big && limit === 1 ? 'must not be empty' : `must be ${bound} ${limit} characters`;
+    if (issue.origin === 'array') return `must have ${bound} ${limit} items`;
+    return `must be ${bound} ${limit}`;
+  }
+  return issue.message.replace(/^Invalid input: /, '');
+};
+
+/** Turns a zod failure into `invalid_input` naming each bad field and why. */
 export const validationError = (error: ZodError, where: string): DomainError => {
-  const fields: FieldProblem[] = error.issues.map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.join('.') : where,
-    reason: issue.message,
-  }));
-  const names = [...new Set(fields.map((f) => f.field))].join(', ');
-  return invalidInput(`Invalid ${where}: ${names}`, fields);
+  const part = PART_NAMES[where] ?? where;
+  const fields: FieldProblem[] = error.issues.flatMap((issue) => {
+    const at = issue.path.join('.');
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({
+        field: at ? `${at}.${key}` : key,
+        reason: `is not a field of the ${part}`,
+      }));
+    return [{ field: at || part, reason: reasonOf(issue) }];
+  });
+  return invalidFields(fields);
 };
 
 const body = (

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostWithDemo } from '../app/host.fixtures';
 import type { ErrorBody } from '../contracts/common.contract';
-import type { Circles, NetworkMap, ReachList, Suggestions } from '../contracts/network.contract';
+import type {
+  Circles,
+  NetworkMap,
+  ReachEntry,
+  ReachList,
+  Suggestions,
+} from '../contracts/network.contract';
 import type { Store } from '../store/store';
 import { openTestStore, testDialects } from '../store/testing';
 import { createApp } from './app';
@@ -109,5 +115,23 @@ describe.each(testDialects())('the network API on %s', (dialect) => {
   it('answers 404 for a person of no workspace of yours', async () => {
     const res = await app.request(`${base}/people/nobody/suggestions`, { headers });
     expect(res.status).toBe(404);
+  });
+
+  // Last: it adds a person to the shared network.
+  it('does not rank a person with no ties, and says why', async () => {
+    const before = await get<ReachList>('/reach?top=1');
+    const res = await app.request(`${base}/people`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ displayName: 'Nell Nobody' }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const theirs = await get<ReachEntry>(`/people/${id}/reach`);
+    expect(theirs.rank).toBeNull();
+    expect(theirs.explanation).toBe('not ranked: no ties yet');
+    const after = await get<ReachList>('/reach?top=1');
+    expect(after.total).toBe(before.total);
+    expect(after.unranked).toBe(before.unranked + 1);
   });
 });

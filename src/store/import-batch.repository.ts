@@ -355,9 +355,11 @@ export class ImportBatchRepository {
   }
 
   /** Removes the ties with the host the batch added to people it did not create. */
-  async removeTies(hostId: string, personIds: readonly string[]) {
+  /** Deletes the imported ties between the host and these people; returns how many went. */
+  async removeTies(hostId: string, personIds: readonly string[]): Promise<number> {
+    let removed = 0;
     for (const batch of batches(personIds, 2)) {
-      await this.scope
+      const result = await this.scope
         .deleteFrom('ties')
         .where('source', '=', 'imported')
         .where((eb) =>
@@ -366,17 +368,32 @@ export class ImportBatchRepository {
             eb.and([eb('b_id', '=', hostId), eb('a_id', 'in', batch)]),
           ]),
         )
-        .execute();
+        .executeTakeFirst();
+      removed += Number(result.numDeletedRows);
     }
+    return removed;
   }
 
-  /** Deletes the people the batch created (their ties and search terms go with them). */
-  async removeCreated(batchId: string): Promise<number> {
+  /**
+   * Deletes the people the batch created (their ties and search terms go with them); returns how
+   * many people and how many of their ties went.
+   */
+  async removeCreated(batchId: string): Promise<{ people: number; ties: number }> {
+    const created = this.scope
+      .selectFrom('people')
+      .select('id')
+      .where('import_batch_id', '=', batchId)
+      .where('is_self', '=', 0);
+    const ties = await this.scope
+      .selectFrom('ties')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .where((eb) => eb.or([eb('a_id', 'in', created), eb('b_id', 'in', created)]))
+      .executeTakeFirstOrThrow();
     const result = await this.scope
       .deleteFrom('people')
       .where('import_batch_id', '=', batchId)
       .where('is_self', '=', 0)
       .executeTakeFirst();
-    return Number(result.numDeletedRows);
+    return { people: Number(result.numDeletedRows), ties: Number(ties.count) };
   }
 }

@@ -19,6 +19,7 @@ import {
 import { listImports, undoImport } from '../../app/import-undo';
 import { IMPORT_FORMAT_CHOICES } from '../../contracts/contacts.contract';
 import { invalidInput } from '../../domain/errors';
+import { plural } from '../../domain/text';
 import { printJson, withWorkspace } from '../runtime';
 
 type FormatChoice = (typeof IMPORT_FORMAT_CHOICES)[number];
@@ -141,7 +142,7 @@ const runImport = async (files: string[], options: ImportOptions, command: Comma
     );
     if (options.json) return printJson(result);
     console.log(
-      `Undone: ${result.removed.toLocaleString('en')} people removed, ${result.reverted.toLocaleString('en')} restored as they were, ${result.tiesRemoved.toLocaleString('en')} ties removed.`,
+      `Undone: ${plural(result.removed, 'person', 'people')} removed, ${result.reverted.toLocaleString('en')} restored as they were, ${plural(result.tiesRemoved, 'tie', 'ties')} removed.`,
     );
     return;
   }

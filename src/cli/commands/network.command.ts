@@ -5,10 +5,12 @@ import { findPerson } from '../../app/find-person';
 import { introductions, suggestionsFor } from '../../app/introductions';
 import { reachList } from '../../app/reach';
 import { invalidInput } from '../../domain/errors';
+import { plural } from '../../domain/text';
 import { printJson, withWorkspace } from '../runtime';
 
 const integer = (value: string): number => Number.parseInt(value, 10);
-const percent = (value: number): string => `${Math.round(value * 100)}`.padStart(3);
+/** A score in [0, 1] as the web shows it: "71/100". */
+const outOf100 = (value: number): string => `${Math.round(value * 100)}/100`.padStart(7);
 
 export const registerNetwork = (program: Command): void => {
   program
@@ -33,17 +35,21 @@ export const registerNetwork = (program: Command): void => {
             const person = await findPerson(ctx, access, options.for);
             const result = await suggestionsFor(ctx, access, person.id, options.limit);
             if (options.json) return printJson(result);
-            console.log(`${result.person.displayName} should meet:`);
+            console.log(
+              `${result.person.displayName} should meet (how much each meeting is worth, out of 100):`,
+            );
             for (const s of result.suggestions)
-              console.log(`${percent(s.value)}  ${s.person.displayName} — ${s.sentence}`);
+              console.log(`${outOf100(s.value)}  ${s.person.displayName} — ${s.sentence}`);
             if (result.reason) console.error(result.reason);
             return;
           }
           const result = await introductions(ctx, access, options.limit);
           if (options.json) return printJson(result);
+          if (result.introductions.length > 0)
+            console.log('Introductions most worth making (how much each is worth, out of 100):');
           for (const i of result.introductions) {
             console.log(
-              `${percent(i.value)}  ${i.people[0].displayName} + ${i.people[1].displayName} — ${i.sentence}`,
+              `${outOf100(i.value)}  ${i.people[0].displayName} + ${i.people[1].displayName} — ${i.sentence}`,
             );
           }
           if (result.reason) console.error(result.reason);
@@ -61,11 +67,17 @@ export const registerNetwork = (program: Command): void => {
         reachList(ctx, access, options.top),
       );
       if (options.json) return printJson(result);
+      if (result.people.length > 0)
+        console.log('Best connected first (rank, reach out of 100, person — why):');
       for (const p of result.people) {
         console.log(
-          `${String(p.rank).padStart(3)}. ${percent(p.score)}  ${p.person.displayName} — ${p.explanation}`,
+          `${String(p.rank).padStart(3)}. ${outOf100(p.score)}  ${p.person.displayName} — ${p.explanation}`,
         );
       }
+      if (result.unranked > 0)
+        console.error(
+          `${plural(result.unranked, 'person is', 'people are')} not ranked: no ties yet, or none but to you.`,
+        );
     });
 
   program
@@ -75,12 +87,15 @@ export const registerNetwork = (program: Command): void => {
     .action(async (options: { json?: boolean }, command: Command) => {
       const result = await withWorkspace(command, (ctx, access) => listCircles(ctx, access));
       if (options.json) return printJson(result);
+      if (result.circles.length > 0) console.log('People  circle — its best-connected people');
       for (const c of result.circles) {
         const sample = c.sample.map((p) => p.displayName).join(', ');
         console.log(
           `${String(c.size).padStart(6)}  ${c.name}${c.namedByHost ? ' (your name)' : ''} — ${sample}`,
         );
       }
-      console.error(`modularity ${result.modularity.toFixed(3)}`);
+      console.error(
+        `How clearly your network falls into circles: ${result.modularity.toFixed(2)} (modularity, 0 not at all, up to 1 fully apart)`,
+      );
     });
 };

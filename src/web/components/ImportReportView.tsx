@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { personFieldLabel } from '../../domain/person';
 import type { ImportReport } from '../api/client';
 import { MATCHED_BY_LABELS } from '../lib/labels';
 import { plural } from '../lib/text';
@@ -83,7 +84,10 @@ export function ImportDetails({ report }: { report: ImportReport }) {
                 <Link to={`/people/${m.personId}`}>{m.personName}</Link>{' '}
                 <span className="muted">({MATCHED_BY_LABELS[m.matchedBy] ?? m.matchedBy})</span>
                 {m.fields.length > 0 ? (
-                  <span className="import-fields"> · adds {m.fields.join(', ')}</span>
+                  <span className="import-fields">
+                    {' '}
+                    · adds {m.fields.map(personFieldLabel).join(', ')}
+                  </span>
                 ) : (
                   <span className="muted"> · nothing new</span>
                 )}

@@ -90,7 +90,8 @@ export function PeopleList({ people, hasMore, loadingMore, onLoadMore }: PeopleL
                     </span>
                   ))}
                   {person.lastContactOn ? (
-                    <span className="people-contact" title="Last contact">
+                    <span className="people-contact">
+                      <span className="muted">Last contact</span>{' '}
                       {formatDay(person.lastContactOn, true)}
                     </span>
                   ) : null}

@@ -15,15 +15,15 @@ interface Side {
 interface ProposeIntroductionProps {
   readonly a: Side;
   readonly b: Side;
-  /** The engine's reasons in one sentence: the start of "why I thought of you two". */
-  readonly sentence: string;
+  /** The engine's reasons addressed to the two: "why I thought of you two". */
+  readonly letter: string;
 }
 
 /**
  * "Propose introduction", for now: a draft email to both people that the host copies or opens in
  * their own mail program. It says plainly that Salon neither sends nor tracks it yet.
  */
-export function ProposeIntroduction({ a, b, sentence }: ProposeIntroductionProps) {
+export function ProposeIntroduction({ a, b, letter }: ProposeIntroductionProps) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   return (
@@ -39,13 +39,13 @@ export function ProposeIntroduction({ a, b, sentence }: ProposeIntroductionProps
         <span>Propose introduction</span>
       </button>
       <div id={panelId} hidden={!open}>
-        {open ? <Draft a={a} b={b} sentence={sentence} /> : null}
+        {open ? <Draft a={a} b={b} letter={letter} /> : null}
       </div>
     </div>
   );
 }
 
-function Draft({ a, b, sentence }: ProposeIntroductionProps) {
+function Draft({ a, b, letter }: ProposeIntroductionProps) {
   const { workspace, me } = useSession();
   const draftId = useId();
   const people = useFetch(
@@ -59,7 +59,7 @@ function Draft({ a, b, sentence }: ProposeIntroductionProps) {
   const [body, setBody] = useState<string | null>(null);
   const [copied, setCopied] = useState<boolean | null>(null);
   const [pa, pb] = people.data ?? [];
-  const draft = introDraft(pa ?? a, pb ?? b, sentence, me.user.name);
+  const draft = introDraft(pa ?? a, pb ?? b, letter, me.user.name);
 
   // The first draft arrives with the people's details; from then on it is the host's text.
   useEffect(() => {

@@ -51,7 +51,7 @@ export function ShouldMeet({ workspaceId, person }: { workspaceId: string; perso
                 </div>
                 <p className="suggestion-sentence">{asSentence(s.sentence)}</p>
                 {mutual ? <MutualContacts mutual={mutual} label="mutual contact" /> : null}
-                <ProposeIntroduction a={person} b={s.person} sentence={s.sentence} />
+                <ProposeIntroduction a={person} b={s.person} letter={s.letter} />
               </li>
             );
           })}

@@ -22,6 +22,8 @@ export function TheirReach({ workspaceId, person }: { workspaceId: string; perso
         <ErrorNotice error={reach.error} title="Reach could not be worked out." />
       ) : !r ? (
         <Spinner inline label="Working out their reach" />
+      ) : r.rank === null ? (
+        <p className="reach-explanation">{asSentence(r.explanation)}</p>
       ) : (
         <div className="reach-summary">
           <p className="reach-score">

@@ -75,33 +75,40 @@ export function TieList({ workspaceId, person, ties, canEdit, onChange }: TieLis
       {sorted.length === 0 ? (
         <p className="muted">No ties recorded yet.</p>
       ) : (
-        <ul className="tie-list" aria-label={`People ${person.displayName} knows`}>
-          {sorted.map((tie) => (
-            <li key={tie.id} className="tie">
-              <Link to={`/people/${tie.otherId}`} className="tie-link">
-                <Avatar name={tie.otherName} size="sm" />
-                <span className="tie-text">
-                  <span className="tie-name">{tie.otherName}</span>
-                  <span className="tie-source">
-                    {TIE_SOURCE_LABELS[tie.source] ?? tie.source}
-                    {tie.since ? ` · ${formatDay(tie.since, true)}` : ''}
+        <>
+          <p className="muted tie-legend">
+            Dots: how well they know each other, from {TIE_STRENGTH_MIN} (
+            {STRENGTH_LABELS[TIE_STRENGTH_MIN]}) to {TIE_STRENGTH_MAX} (
+            {STRENGTH_LABELS[TIE_STRENGTH_MAX]}).
+          </p>
+          <ul className="tie-list" aria-label={`People ${person.displayName} knows`}>
+            {sorted.map((tie) => (
+              <li key={tie.id} className="tie">
+                <Link to={`/people/${tie.otherId}`} className="tie-link">
+                  <Avatar name={tie.otherName} size="sm" />
+                  <span className="tie-text">
+                    <span className="tie-name">{tie.otherName}</span>
+                    <span className="tie-source">
+                      {TIE_SOURCE_LABELS[tie.source] ?? tie.source}
+                      {tie.since ? ` · since ${formatDay(tie.since, true)}` : ''}
+                    </span>
                   </span>
-                </span>
-              </Link>
-              <StrengthMeter strength={tie.strength} />
-              {canEdit ? (
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={`Remove tie with ${tie.otherName}`}
-                  onClick={() => remove(tie)}
-                >
-                  <Icon name="close" size={16} />
-                </button>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+                </Link>
+                <StrengthMeter strength={tie.strength} />
+                {canEdit ? (
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Remove tie with ${tie.otherName}`}
+                    onClick={() => remove(tie)}
+                  >
+                    <Icon name="close" size={16} />
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
 
       {canEdit ? (

@@ -1,4 +1,5 @@
 /** Small text helpers for forms and labels. */
+export { plural } from '../../domain/text';
 
 /** Splits a list typed into one box: by newline, and also by comma when `commas` is set. */
 export const splitList = (text: string, commas = true): string[] =>
@@ -17,10 +18,6 @@ export const initialsOf = (name: string): string => {
   const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
   return (first + last).toUpperCase();
 };
-
-/** "1 person", "2 people": counts in words a host reads. */
-export const plural = (n: number, one: string, many: string): string =>
-  `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 /** A stable small number for a string, to pick one of a few avatar tones. */
 export const toneOf = (text: string, tones: number): number => {

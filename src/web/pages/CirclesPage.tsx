@@ -66,8 +66,10 @@ export function CirclesPage() {
               'person',
               'people',
             )}{' '}
-            · modularity {circles.data.modularity.toFixed(2)}
-            <span className="muted"> (how distinct they are, 0 to 1)</span>
+            ·{' '}
+            <span title="Modularity: how much more your people know each other within circles than across them">
+              how distinct they are: {Math.round(circles.data.modularity * 100)} of 100
+            </span>
           </p>
           <ul className="circles" aria-label="Circles">
             {circles.data.circles.map((circle) => (

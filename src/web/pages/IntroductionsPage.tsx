@@ -103,7 +103,7 @@ function IntroductionItem({ intro, rank }: { intro: Introduction; rank: number }
       </div>
       <p className="intro-sentence">{asSentence(intro.sentence)}</p>
       {mutual ? <MutualContacts mutual={mutual} label="mutual contact" /> : null}
-      <ProposeIntroduction a={a} b={b} sentence={intro.sentence} />
+      <ProposeIntroduction a={a} b={b} letter={intro.letter} />
     </li>
   );
 }

@@ -83,11 +83,20 @@ export function MoversPage() {
                   </span>
                 </div>
               ) : null}
+              {reach.data.unranked > 0 ? (
+                <p className="footnote">
+                  {plural(reach.data.unranked, 'person is', 'people are')} not ranked: they have no
+                  ties yet, or none but to you.
+                </p>
+              ) : null}
               <p className="footnote">
-                Brokerage is estimated from{' '}
-                {plural(reach.data.betweenness.samples, 'sampled path', 'sampled paths')}; each
-                estimate is within ±{formatBound(reach.data.betweenness.errorBound)} of the exact
-                value.
+                Reach is a score out of 100: standing, brokerage, circles spanned and your stature
+                mark, each out of 100 too. Brokerage is estimated from{' '}
+                {plural(reach.data.betweenness.samples, 'sampled path', 'sampled paths')}
+                {reach.data.betweenness.errorBound > 0
+                  ? `; each estimate is within ±${formatBound(reach.data.betweenness.errorBound)} of the exact share of shortest paths through that person`
+                  : ', which is every path: the figures are exact'}
+                .
               </p>
             </>
           )}
@@ -101,8 +110,9 @@ export function MoversPage() {
   );
 }
 
+/** A small share as a plain decimal ("0.0004"), never in exponent notation. */
 const formatBound = (bound: number): string =>
-  bound < 0.001 ? bound.toExponential(1) : bound.toFixed(3);
+  bound < 0.001 ? bound.toFixed(Math.max(3, 1 - Math.floor(Math.log10(bound)))) : bound.toFixed(3);
 
 function Mover({ entry }: { entry: ReachEntry }) {
   const role = [entry.person.title, entry.person.organization].filter(Boolean).join(', ');

@@ -109,7 +109,9 @@ export function PeoplePage() {
         {searching && !search.loading
           ? search.items.length === 0
             ? `No one matches ${query}`
-            : `${search.hasMore ? 'Many' : search.items.length} matches`
+            : search.hasMore
+              ? 'Many people match'
+              : `${plural(search.items.length, 'person matches', 'people match')}`
           : ''}
       </p>
 
