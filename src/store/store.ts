@@ -8,6 +8,7 @@ import type { BulkWriter } from './bulk';
 import { CircleNameRepository } from './circle-name.repository';
 import { type DatabaseConfig, type DialectName, type OpenDatabase, openDatabase } from './database';
 import { DemoPlanRepository } from './demo-plan.repository';
+import { GatheringRepository } from './gathering.repository';
 import { ImportBatchRepository } from './import-batch.repository';
 import { MomentRepository } from './moment.repository';
 import { PersonRepository } from './person.repository';
@@ -28,6 +29,7 @@ export interface Repositories {
   readonly imports: ImportBatchRepository;
   readonly merges: PersonMergeRepository;
   readonly backups: WorkspaceBackupRepository;
+  readonly gatherings: GatheringRepository;
 }
 
 export interface Store extends Repositories {
@@ -53,6 +55,7 @@ const repositoriesOver = (
   imports: new ImportBatchRepository(db, now, bulk),
   merges: new PersonMergeRepository(db, now),
   backups: new WorkspaceBackupRepository(db, bulk),
+  gatherings: new GatheringRepository(db, now),
 });
 
 const isoNow = (): string => new Date().toISOString();
