@@ -17,7 +17,7 @@ const STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   conflict: 409,
   too_large: 413,
   capacity_full: 409,
-  infeasible: 422,
+  infeasible: 409,
 };
 
 /** Turns a zod failure into `invalid_input` naming each bad field. */
