@@ -10,6 +10,7 @@
  */
 import { checkEngineWeights, type EngineWeights } from '../domain/engine-weights';
 import { conflict, DomainError, invalidInput } from '../domain/errors';
+import { withoutControlCharacters } from '../domain/text';
 import { newId } from '../store/ids';
 import type { Repositories } from '../store/store';
 import { BACKUP_TABLES, type BackupTable } from '../store/workspace-backup.repository';
@@ -54,7 +55,11 @@ const engineWeightsOf = (workspace: BackupWorkspace | undefined) => {
 export const parseBackup = (text: string): BackupDocument => {
   let document: unknown;
   try {
-    document = JSON.parse(text);
+    // Control characters are cleaned out: a backup taken from SQLite can hold a NUL that
+    // PostgreSQL cannot store, and a backup must restore on either database.
+    document = JSON.parse(text, (_key, value: unknown) =>
+      typeof value === 'string' ? withoutControlCharacters(value) : value,
+    );
   } catch {
     throw invalidInput('The backup is not valid JSON: it looks truncated or damaged.');
   }

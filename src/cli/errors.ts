@@ -9,6 +9,7 @@ const EXIT_CODES: Readonly<Record<string, number>> = {
   forbidden: 5,
   too_large: 2,
   infeasible: 2,
+  rate_limited: 6,
 };
 
 export const reportError = (error: unknown): number => {
