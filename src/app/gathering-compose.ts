@@ -130,12 +130,13 @@ const invitedThatDay = async (
   const day = localDay(startsAt, timeZone);
   // Any gathering whose local day could be this one lies within a day and a half of it in UTC.
   const at = Date.parse(`${day}T12:00:00Z`);
-  const around = await ctx.store.gatherings.guestsBetween(
-    access.workspaceId,
-    new Date(at - 1.5 * DAY_MS).toISOString(),
-    new Date(at + 1.5 * DAY_MS).toISOString(),
-    gatheringId,
-  );
+  const around = await ctx.store
+    .in(access.workspaceId)
+    .gatherings.guestsBetween(
+      new Date(at - 1.5 * DAY_MS).toISOString(),
+      new Date(at + 1.5 * DAY_MS).toISOString(),
+      gatheringId,
+    );
   return around.flatMap((g) => {
     const i = network.graph.indexOf.get(g.personId);
     return i !== undefined && localDay(g.startsAt, timeZone) === day ? [i] : [];
@@ -161,8 +162,8 @@ const prepare = async (
   const ws = access.workspaceId;
   const [{ network, reach }, tables, contacts] = await Promise.all([
     ctx.network.reach(ws),
-    ctx.store.gatherings.lastHostedTables(ws),
-    ctx.store.gatherings.lastContacts(ws),
+    ctx.store.in(ws).gatherings.lastHostedTables(),
+    ctx.store.in(ws).gatherings.lastContacts(),
   ]);
   const [must, exclude, never] = await Promise.all([
     indicesOf(ctx, access, network, request.must, 'must'),
@@ -323,7 +324,7 @@ export const composeForGathering = async (
   more: GatheringCompositionRequest,
 ): Promise<{ composition: CompositionView; gathering: GatheringView | null }> => {
   if (more.save) requireEditor(access);
-  const gathering = await ctx.store.gatherings.require(access.workspaceId, id);
+  const gathering = await ctx.store.in(access.workspaceId).gatherings.require(id);
   if (more.save) requireDraft(gathering);
   const prepared = await prepare(ctx, access, requestFor(gathering, more), id);
   const composition = composedView(prepared, composeTable(prepared.network.model, prepared.input));
@@ -334,12 +335,12 @@ export const composeForGathering = async (
     locked: g.locked,
     source: 'composed',
   }));
-  const saved = await ctx.store.transaction(async (repos) => {
-    const current = await repos.gatherings.require(access.workspaceId, id);
+  const saved = await ctx.store.in(access.workspaceId).transaction(async (repos) => {
+    const current = await repos.gatherings.require(id);
     if (current.updatedAt !== gathering.updatedAt) {
       throw conflict('The gathering changed while the table was composed; try again');
     }
-    return repos.gatherings.replaceGuests(access.workspaceId, id, guests);
+    return repos.gatherings.replaceGuests(id, guests);
   });
   return { composition, gathering: await gatheringView(ctx, access, saved) };
 };

@@ -73,7 +73,7 @@ export const seatGathering = async (
       },
     ]);
   }
-  const gathering = await ctx.store.gatherings.require(access.workspaceId, gatheringId);
+  const gathering = await ctx.store.in(access.workspaceId).gatherings.require(gatheringId);
   const network = await ctx.network.get(access.workspaceId);
   const host = network.hostIndex;
   const guests = gathering.guests.flatMap((g) => {

@@ -14,7 +14,7 @@ import {
   isDraft,
   localStart,
 } from '../domain/gathering';
-import type { Repositories } from '../store/store';
+import type { WorkspaceRepositories } from '../store/store';
 import type { AppContext } from './context';
 import { type Access, requireEditor } from './workspaces';
 
@@ -44,18 +44,12 @@ const toGuest = (g: GuestInput): GatheringGuest => ({
  * plus-ones.
  */
 const checkedGuests = async (
-  repos: Repositories,
-  workspaceId: string,
+  repos: WorkspaceRepositories,
   gathering: Pick<Gathering, 'seats' | 'plusOneSeats'>,
   guests: readonly GuestInput[],
 ): Promise<GatheringGuest[]> => {
   const found = new Set(
-    (
-      await repos.people.findMany(
-        workspaceId,
-        guests.map((g) => g.personId),
-      )
-    ).map((p) => p.id),
+    (await repos.people.findMany(guests.map((g) => g.personId))).map((p) => p.id),
   );
   const missing = guests.flatMap((g, i) =>
     found.has(g.personId)
@@ -63,17 +57,16 @@ const checkedGuests = async (
       : [{ field: `guests.${i}.personId`, reason: 'no such person in this workspace' }],
   );
   if (missing.length > 0) throw invalidInput('A guest is not in this network', missing);
-  const host = await repos.people.findSelf(workspaceId);
+  const host = await repos.people.findSelf();
   checkGuestList(gathering, guests, host?.id ?? null);
   return guests.map(toGuest);
 };
 
 /** A gathering as clients see it: each guest with their name, and the seats worked out. */
 export const gatheringView = async (ctx: AppContext, access: Access, gathering: Gathering) => {
-  const people = await ctx.store.people.findMany(
-    access.workspaceId,
-    gathering.guests.map((g) => g.personId),
-  );
+  const people = await ctx.store
+    .in(access.workspaceId)
+    .people.findMany(gathering.guests.map((g) => g.personId));
   const byId = new Map(people.map((p) => [p.id, p]));
   const { workspaceId: _ws, ...rest } = gathering;
   return {
@@ -105,18 +98,19 @@ export const createGathering = async (
 ): Promise<GatheringView> => {
   requireEditor(access);
   const fields = checkGathering(input);
-  const ws = access.workspaceId;
-  const created = await ctx.store.transaction(async (repos) =>
-    repos.gatherings.create(ws, fields, await checkedGuests(repos, ws, fields, input.guests ?? [])),
-  );
+  const created = await ctx.store
+    .in(access.workspaceId)
+    .transaction(async (repos) =>
+      repos.gatherings.create(fields, await checkedGuests(repos, fields, input.guests ?? [])),
+    );
   return gatheringView(ctx, access, created);
 };
 
 export const getGathering = async (ctx: AppContext, access: Access, id: string) =>
-  gatheringView(ctx, access, await ctx.store.gatherings.require(access.workspaceId, id));
+  gatheringView(ctx, access, await ctx.store.in(access.workspaceId).gatherings.require(id));
 
 export const listGatherings = async (ctx: AppContext, access: Access, limit: number) => {
-  const list = await ctx.store.gatherings.list(access.workspaceId, limit);
+  const list = await ctx.store.in(access.workspaceId).gatherings.list(limit);
   return Promise.all(list.map((g) => gatheringView(ctx, access, g)));
 };
 
@@ -141,9 +135,8 @@ export const updateGathering = async (
   changes: Partial<GatheringDraft>,
 ): Promise<GatheringView> => {
   requireEditor(access);
-  const ws = access.workspaceId;
-  const updated = await ctx.store.transaction(async (repos) => {
-    const current = requireDraft(await repos.gatherings.require(ws, id));
+  const updated = await ctx.store.in(access.workspaceId).transaction(async (repos) => {
+    const current = requireDraft(await repos.gatherings.require(id));
     const plusOnes = changes.plusOnes ?? current.plusOnes;
     const fields = checkGathering({
       format: changes.format ?? current.format,
@@ -171,7 +164,7 @@ export const updateGathering = async (
         },
       ]);
     }
-    return repos.gatherings.update(ws, id, fields);
+    return repos.gatherings.update(id, fields);
   });
   return gatheringView(ctx, access, updated);
 };
@@ -184,15 +177,14 @@ export const setGuests = async (
   guests: readonly GuestInput[],
 ): Promise<GatheringView> => {
   requireEditor(access);
-  const ws = access.workspaceId;
-  const saved = await ctx.store.transaction(async (repos) => {
-    const current = requireDraft(await repos.gatherings.require(ws, id));
-    return repos.gatherings.replaceGuests(ws, id, await checkedGuests(repos, ws, current, guests));
+  const saved = await ctx.store.in(access.workspaceId).transaction(async (repos) => {
+    const current = requireDraft(await repos.gatherings.require(id));
+    return repos.gatherings.replaceGuests(id, await checkedGuests(repos, current, guests));
   });
   return gatheringView(ctx, access, saved);
 };
 
 export const deleteGathering = async (ctx: AppContext, access: Access, id: string) => {
   requireEditor(access);
-  await ctx.store.gatherings.remove(access.workspaceId, id);
+  await ctx.store.in(access.workspaceId).gatherings.remove(id);
 };

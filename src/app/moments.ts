@@ -32,14 +32,13 @@ export const logMoment = async (ctx: AppContext, access: Access, input: MomentIn
   requireEditor(access);
   const ws = access.workspaceId;
   const title = input.title?.trim() || defaultTitle(input.kind);
-  const logged = await ctx.store.transaction(async (repos) => {
-    const host = await repos.people.findSelf(ws);
+  const logged = await ctx.store.in(access.workspaceId).transaction(async (repos) => {
+    const host = await repos.people.findSelf();
     if (!host) throw invalidInput('This workspace has no host person');
 
     // Phase 1: the people, existing (checked to be in this workspace) or created on the spot.
     const newcomers = input.attendees.flatMap((a, i) => ('newPerson' in a ? [{ a, i }] : []));
     const createdIds = await repos.people.createMany(
-      ws,
       newcomers.map(({ a }) => ({
         displayName: 'newPerson' in a ? a.newPerson.displayName : '',
         source: 'moment' as const,
@@ -50,7 +49,7 @@ export const logMoment = async (ctx: AppContext, access: Access, input: MomentIn
     newcomers.forEach(({ i }, k) => {
       ids[i] = createdIds[k] as string;
     });
-    const known = new Set((await repos.people.findMany(ws, ids)).map((p) => p.id));
+    const known = new Set((await repos.people.findMany(ids)).map((p) => p.id));
     const missing = ids.findIndex((id) => !known.has(id));
     if (missing >= 0) {
       throw invalidInput('An attendee is not in this network', [
@@ -64,7 +63,7 @@ export const logMoment = async (ctx: AppContext, access: Access, input: MomentIn
       .map(([personId, mark]) => ({ personId, mark }));
 
     // Phase 2: the moment, the ties it implies and the contact dates it moves.
-    const moment = await repos.moments.create(ws, {
+    const moment = await repos.moments.create({
       context: contextOf(input.kind),
       kind: input.kind,
       title,
@@ -73,9 +72,8 @@ export const logMoment = async (ctx: AppContext, access: Access, input: MomentIn
       notes: input.notes ?? null,
       attendees,
     });
-    await repos.people.linkHowWeMet(ws, createdIds, moment.id);
+    await repos.people.linkHowWeMet(createdIds, moment.id);
     const tiesAdded = await repos.ties.ensure(
-      ws,
       tiesFromMoment(host.id, attendees).map(([aId, bId]) => ({
         aId,
         bId,
@@ -84,7 +82,7 @@ export const logMoment = async (ctx: AppContext, access: Access, input: MomentIn
         since: input.occurredOn,
       })),
     );
-    await repos.people.touchLastContact(ws, contactedAt(attendees), input.occurredOn);
+    await repos.people.touchLastContact(contactedAt(attendees), input.occurredOn);
     return { moment, createdPeople: createdIds.length, tiesAdded };
   });
   await ctx.network.changed(ws, {
@@ -96,7 +94,7 @@ export const logMoment = async (ctx: AppContext, access: Access, input: MomentIn
 
 /** A moment with each attendee's name, for display. */
 export const momentWithNames = async (ctx: AppContext, access: Access, momentId: string) => {
-  const moment = await ctx.store.moments.require(access.workspaceId, momentId);
+  const moment = await ctx.store.in(access.workspaceId).moments.require(momentId);
   return withNames(ctx, access, moment);
 };
 
@@ -107,10 +105,9 @@ const withNames = async <
   access: Access,
   moment: M,
 ) => {
-  const people = await ctx.store.people.findMany(
-    access.workspaceId,
-    moment.attendees.map((a) => a.personId),
-  );
+  const people = await ctx.store
+    .in(access.workspaceId)
+    .people.findMany(moment.attendees.map((a) => a.personId));
   const names = new Map(people.map((p) => [p.id, p.displayName]));
   return {
     ...moment,
@@ -119,14 +116,14 @@ const withNames = async <
 };
 
 export const listMoments = async (ctx: AppContext, access: Access, limit: number) => {
-  const moments = await ctx.store.moments.list(access.workspaceId, limit);
+  const moments = await ctx.store.in(access.workspaceId).moments.list(limit);
   return Promise.all(moments.map((m) => withNames(ctx, access, m)));
 };
 
 export const deleteMoment = async (ctx: AppContext, access: Access, id: string) => {
   requireEditor(access);
-  const moment = await ctx.store.moments.require(access.workspaceId, id);
-  await ctx.store.moments.remove(access.workspaceId, id);
+  const moment = await ctx.store.in(access.workspaceId).moments.require(id);
+  await ctx.store.in(access.workspaceId).moments.remove(id);
   await ctx.network.changed(access.workspaceId, {
     kind: 'moment-changed',
     attendeeIds: moment.attendees.map((a) => a.personId),

@@ -33,15 +33,15 @@ describe.each(pairs())('a backup taken on %s', (from, to) => {
     try {
       const access = await workspaceOn(source, 'Source');
       // Written past the API, as an old version or a direct import could have.
-      const stored = await source.people.create(access.workspaceId, {
+      const stored = await source.in(access.workspaceId).people.create({
         displayName: from === 'sqlite' ? 'Nul\u0000Person' : 'Plain Person',
         notes: 'first line\r\nsecond\tline\u0007',
       });
       const backup = await textOf(backupWorkspace(createContext(source), access));
       const into = await workspaceOn(target, 'Restored');
       const result = await restoreBackup(createContext(target), into, backup);
-      expect(result.counts.people).toBe(await source.people.count(access.workspaceId));
-      const restored = await target.people.find(into.workspaceId, stored.id);
+      expect(result.counts.people).toBe(await source.in(access.workspaceId).people.count());
+      const restored = await target.in(into.workspaceId).people.find(stored.id);
       expect(restored?.displayName).toBe(from === 'sqlite' ? 'NulPerson' : 'Plain Person');
       expect(restored?.notes).toBe('first line\r\nsecond\tline');
     } finally {

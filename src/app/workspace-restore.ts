@@ -103,7 +103,8 @@ const restoreDocument = async (
   ws: string,
   document: BackupDocument,
 ): Promise<RestoreResult> => {
-  const present = Object.entries(await repos.backups.counts(ws)).filter(([, n]) => n > 0);
+  const workspace = repos.in(ws);
+  const present = Object.entries(await workspace.backups.counts()).filter(([, n]) => n > 0);
   if (present.length > 0) {
     throw conflict(
       `A backup restores only into an empty workspace; this one has ${present.map(([key, n]) => `${n} ${key}`).join(', ')}. Restore into a new workspace.`,
@@ -114,7 +115,7 @@ const restoreDocument = async (
   let taken = 0;
   for (const spec of BACKUP_TABLES) {
     const ids = ownIds(spec, document.tables.get(spec.key) ?? []);
-    if (ids.length > 0) taken += await repos.backups.idsInUse(spec.table, ids);
+    if (ids.length > 0) taken += await repos.catalogue.idsInUse(spec.table, ids);
   }
   const renewed = new Map<string, string>();
   if (taken > 0) {
@@ -128,13 +129,12 @@ const restoreDocument = async (
 
   const people = document.tables.get('people') ?? [];
   if (people.some((p) => (p as { isSelf?: unknown } | null)?.isSelf === true)) {
-    await repos.backups.removeStartingHost(ws);
+    await workspace.backups.removeStartingHost();
   }
   const counts: Record<string, number> = {};
   try {
     for (const spec of BACKUP_TABLES) {
-      const written = await repos.backups.restore(
-        ws,
+      const written = await workspace.backups.restore(
         spec,
         document.tables.get(spec.key) ?? [],
         ids,
@@ -148,15 +148,14 @@ const restoreDocument = async (
       `The backup could not be restored: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  await repos.people.reindex(
-    ws,
+  await workspace.people.reindex(
     people.flatMap((p) => {
       const id = (p as { id?: unknown } | null)?.id;
       return typeof id === 'string' ? [ids(id)] : [];
     }),
   );
   if (document.engineWeights !== undefined) {
-    await repos.workspaces.setEngineWeights(ws, document.engineWeights);
+    await workspace.engineWeights.save(document.engineWeights);
   }
   return { counts, idsRenewed: taken > 0, from: nameOf(document) };
 };

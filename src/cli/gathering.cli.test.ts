@@ -24,7 +24,7 @@ describe('salon compose, seat and series', () => {
     const ctx = await openContext({ dataDir: data });
     try {
       const access = ownerAccess((await workspaceForCli(ctx, undefined)).id);
-      const people = (await ctx.store.people.all(access.workspaceId)).filter((p) => !p.isSelf);
+      const people = (await ctx.store.in(access.workspaceId).people.all()).filter((p) => !p.isSelf);
       const gathering = await createGathering(ctx, access, {
         format: 'outing',
         seats: 10,

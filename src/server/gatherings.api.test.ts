@@ -300,7 +300,7 @@ describe.each(testDialects())('the gatherings API on %s', (dialect) => {
   });
 
   it('schedules a series from a tagged pool, and names a pool nobody is in', async () => {
-    const people = await store.people.all(workspaceId);
+    const people = await store.in(workspaceId).people.all();
     const tagCount = new Map<string, number>();
     for (const p of people) for (const t of p.tags) tagCount.set(t, (tagCount.get(t) ?? 0) + 1);
     const [tag, count] = [...tagCount].sort((a, b) => b[1] - a[1])[0]!;

@@ -1,6 +1,6 @@
 /** Gatherings of one workspace and their guest lists. */
 
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { notFound } from '../domain/errors';
 import type { Format } from '../domain/format';
 import type {
@@ -12,7 +12,8 @@ import type {
 } from '../domain/gathering';
 import { newId } from './ids';
 import { fromJsonList, toJsonList, withinWorkspace } from './rows';
-import type { Database, GatheringGuestTable, GatheringTable } from './schema';
+import type { GatheringGuestTable, GatheringTable } from './schema';
+import type { WorkspaceScope } from './workspace-scope';
 
 /** A person on another gathering's list, with when that gathering starts. */
 export interface GuestElsewhere {
@@ -95,22 +96,19 @@ const fieldRow = (fields: GatheringFields) => ({
 
 export class GatheringRepository {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly scope: WorkspaceScope,
     private readonly now: () => string,
   ) {}
 
   /** Creates a draft gathering with its guest list (guests must be people of the workspace). */
   async create(
-    workspaceId: string,
     fields: GatheringFields,
     guests: readonly GatheringGuest[] = [],
   ): Promise<Gathering> {
     const now = this.now();
     const id = newId();
-    await this.db
-      .insertInto('gatherings')
-      .values({
-        workspace_id: workspaceId,
+    await this.scope
+      .insertInto('gatherings', {
         id,
         ...fieldRow(fields),
         state: 'draft',
@@ -118,84 +116,68 @@ export class GatheringRepository {
         updated_at: now,
       })
       .execute();
-    await this.insertGuests(workspaceId, id, guests);
-    return this.require(workspaceId, id);
+    await this.insertGuests(id, guests);
+    return this.require(id);
   }
 
-  async find(workspaceId: string, id: string): Promise<Gathering | null> {
-    const row = await this.db
+  async find(id: string): Promise<Gathering | null> {
+    const row = await this.scope
       .selectFrom('gatherings')
       .select(COLUMNS)
-      .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row) return null;
-    const guests = await this.guestsOf(workspaceId, [id]);
+    const guests = await this.guestsOf([id]);
     return toGathering(row, guests.get(id) ?? []);
   }
 
-  async require(workspaceId: string, id: string): Promise<Gathering> {
-    const found = await this.find(workspaceId, id);
+  async require(id: string): Promise<Gathering> {
+    const found = await this.find(id);
     if (!found) throw notFound('Gathering');
     return found;
   }
 
   /** The workspace's gatherings, the soonest first and those without a date last. */
-  async list(workspaceId: string, limit: number): Promise<Gathering[]> {
-    const rows = await this.db
+  async list(limit: number): Promise<Gathering[]> {
+    const rows = await this.scope
       .selectFrom('gatherings')
       .select(COLUMNS)
-      .where('workspace_id', '=', workspaceId)
       .orderBy((eb) => eb.case().when('starts_at', 'is', null).then(1).else(0).end())
       .orderBy('starts_at')
       .orderBy('created_at', 'desc')
       .limit(limit)
       .execute();
-    const guests = await this.guestsOf(
-      workspaceId,
-      rows.map((r) => r.id),
-    );
+    const guests = await this.guestsOf(rows.map((r) => r.id));
     return rows.map((row) => toGathering(row, guests.get(row.id) ?? []));
   }
 
   /** Replaces a gathering's details; the guest list stays. */
-  async update(workspaceId: string, id: string, fields: GatheringFields): Promise<Gathering> {
-    const result = await this.db
+  async update(id: string, fields: GatheringFields): Promise<Gathering> {
+    const result = await this.scope
       .updateTable('gatherings')
       .set({ ...fieldRow(fields), updated_at: this.now() })
-      .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound('Gathering');
-    return this.require(workspaceId, id);
+    return this.require(id);
   }
 
   /** Replaces the guest list, in the order given. Run it in a transaction with what checked it. */
-  async replaceGuests(
-    workspaceId: string,
-    id: string,
-    guests: readonly GatheringGuest[],
-  ): Promise<Gathering> {
-    const result = await this.db
+  async replaceGuests(id: string, guests: readonly GatheringGuest[]): Promise<Gathering> {
+    const result = await this.scope
       .updateTable('gatherings')
       .set({ updated_at: this.now() })
-      .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound('Gathering');
-    await this.db
-      .deleteFrom('gathering_guests')
-      .where('workspace_id', '=', workspaceId)
-      .where('gathering_id', '=', id)
-      .execute();
-    await this.insertGuests(workspaceId, id, guests);
-    return this.require(workspaceId, id);
+    await this.scope.deleteFrom('gathering_guests').where('gathering_id', '=', id).execute();
+    await this.insertGuests(id, guests);
+    return this.require(id);
   }
 
-  async remove(workspaceId: string, id: string): Promise<void> {
-    const result = await this.db
+  async remove(id: string): Promise<void> {
+    const result = await this.scope
       .deleteFrom('gatherings')
-      .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) throw notFound('Gathering');
@@ -205,19 +187,13 @@ export class GatheringRepository {
    * The guests of gatherings starting between two instants (ISO, inclusive), cancelled ones and
    * `except` left out: who is already invited somewhere around a day.
    */
-  async guestsBetween(
-    workspaceId: string,
-    from: string,
-    to: string,
-    except: string | null,
-  ): Promise<GuestElsewhere[]> {
-    let query = this.db
+  async guestsBetween(from: string, to: string, except: string | null): Promise<GuestElsewhere[]> {
+    let query = this.scope
       .selectFrom('gathering_guests as g')
       .innerJoin('gatherings as m', (join) =>
-        join.onRef('m.workspace_id', '=', 'g.workspace_id').onRef('m.id', '=', 'g.gathering_id'),
+        join.on(this.scope.owns('m')).onRef('m.id', '=', 'g.gathering_id'),
       )
       .select(['m.id', 'm.title', 'm.starts_at', 'm.time_zone', 'g.person_id'])
-      .where('g.workspace_id', '=', workspaceId)
       .where('m.starts_at', '>=', from)
       .where('m.starts_at', '<=', to)
       .where('m.state', '!=', 'cancelled');
@@ -236,14 +212,13 @@ export class GatheringRepository {
    * For each person who sat at one of the host's tables (a hosted moment), the latest date:
    * recent guests count less when the next table is composed.
    */
-  async lastHostedTables(workspaceId: string): Promise<DatedPerson[]> {
-    const rows = await this.db
+  async lastHostedTables(): Promise<DatedPerson[]> {
+    const rows = await this.scope
       .selectFrom('moment_attendees as a')
       .innerJoin('moments as m', (join) =>
-        join.onRef('m.workspace_id', '=', 'a.workspace_id').onRef('m.id', '=', 'a.moment_id'),
+        join.on(this.scope.owns('m')).onRef('m.id', '=', 'a.moment_id'),
       )
       .select((eb) => ['a.person_id', eb.fn.max('m.occurred_on').as('on')])
-      .where('a.workspace_id', '=', workspaceId)
       .where('m.context', '=', 'hosted')
       .groupBy('a.person_id')
       .execute();
@@ -251,28 +226,25 @@ export class GatheringRepository {
   }
 
   /** Each person's last recorded contact with the host, where there is one: quiet ties. */
-  async lastContacts(workspaceId: string): Promise<DatedPerson[]> {
-    const rows = await this.db
+  async lastContacts(): Promise<DatedPerson[]> {
+    const rows = await this.scope
       .selectFrom('people')
       .select(['id', 'last_contact_on'])
-      .where('workspace_id', '=', workspaceId)
       .where('last_contact_on', 'is not', null)
       .execute();
     return rows.map((r) => ({ personId: r.id, on: r.last_contact_on ?? '' }));
   }
 
   private async insertGuests(
-    workspaceId: string,
     gatheringId: string,
     guests: readonly GatheringGuest[],
   ): Promise<void> {
     if (guests.length === 0) return;
     await withinWorkspace('Guest', () =>
-      this.db
-        .insertInto('gathering_guests')
-        .values(
+      this.scope
+        .insertInto(
+          'gathering_guests',
           guests.map((g, position) => ({
-            workspace_id: workspaceId,
             gathering_id: gatheringId,
             person_id: g.personId,
             position,
@@ -285,16 +257,12 @@ export class GatheringRepository {
     );
   }
 
-  private async guestsOf(
-    workspaceId: string,
-    gatheringIds: readonly string[],
-  ): Promise<Map<string, GatheringGuest[]>> {
+  private async guestsOf(gatheringIds: readonly string[]): Promise<Map<string, GatheringGuest[]>> {
     const out = new Map<string, GatheringGuest[]>();
     if (gatheringIds.length === 0) return out;
-    const rows = await this.db
+    const rows = await this.scope
       .selectFrom('gathering_guests')
       .select(GUEST_COLUMNS)
-      .where('workspace_id', '=', workspaceId)
       .where('gathering_id', 'in', gatheringIds)
       .orderBy('gathering_id')
       .orderBy('position')
