@@ -74,6 +74,8 @@ export interface AttemptLimiters {
   readonly signInByAddress: AttemptLimiter;
   readonly signUpByAddress: AttemptLimiter;
   readonly tokensByAccount: AttemptLimiter;
+  /** Demo networks asked of the API, per account: three, then a wait of a minute, doubling. */
+  readonly demosByAccount: AttemptLimiter;
 }
 
 export const createAttemptLimiters = (clock: () => number): AttemptLimiters => ({
@@ -81,4 +83,5 @@ export const createAttemptLimiters = (clock: () => number): AttemptLimiters => (
   signInByAddress: new AttemptLimiter(ADDRESS_POLICY, clock),
   signUpByAddress: new AttemptLimiter(ADDRESS_POLICY, clock),
   tokensByAccount: new AttemptLimiter(ADDRESS_POLICY, clock),
+  demosByAccount: new AttemptLimiter({ ...ADDRESS_POLICY, free: 2, firstWaitMs: MINUTE }, clock),
 });

@@ -5,7 +5,7 @@
  */
 
 export interface BackoffPolicy {
-  /** Failures allowed before any wait. */
+  /** Failures that cost no wait; the one after them starts the waits. */
   readonly free: number;
   /** The first wait, in milliseconds; it doubles with each further failure. */
   readonly firstWaitMs: number;

@@ -134,6 +134,35 @@ describe.each(testDialects())('the server against strangers, on %s', (dialect) =
     });
   });
 
+  describe('demo networks from the web', () => {
+    const demo = (people: number) =>
+      post(
+        `/api/workspaces/${server.ana.workspaceId}/demo`,
+        { people },
+        {
+          cookie: server.ana.cookie,
+        },
+      );
+
+    it('refuses a network larger than the web may load, naming the field', async () => {
+      const res = await demo(50_000);
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as {
+        error: { fields: Array<{ field: string; reason: string }> };
+      };
+      expect(body.error.fields[0]).toMatchObject({ field: 'people' });
+      expect(body.error.fields[0]?.reason).toMatch(/salon demo/);
+    });
+
+    it('loads three per account, then asks to wait', async () => {
+      const answers = [];
+      for (let i = 0; i < 4; i += 1) answers.push((await demo(10)).status);
+      // Whether each loads or finds the workspace not empty, every ask counts; the fourth waits.
+      expect(answers.slice(0, 3)).not.toContain(429);
+      expect(answers[3]).toBe(429);
+    });
+  });
+
   describe('headers', () => {
     it('refuses a Host it does not answer to, so a rebinding page cannot reach it', async () => {
       const at = (host: string) => server.app.request('/api/health', { headers: { host } });
