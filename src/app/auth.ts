@@ -5,7 +5,7 @@ import type { UserRecord } from '../store/account.repository';
 import type { AppContext } from './context';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from './password';
 import { hashSecret, newSecret } from './secrets';
-import { createWorkspace } from './workspaces';
+import { createWorkspace, nameSelfAfter } from './workspaces';
 
 export const SESSION_DAYS = 30;
 
@@ -45,8 +45,10 @@ export const signUp = async (
     const first = (await repos.accounts.listUsers(1)).length === 0;
     const created = await repos.accounts.createUser({ email, name, passwordHash });
     const adopted = first ? await repos.workspaces.ownerless() : [];
-    for (const workspace of adopted)
+    for (const workspace of adopted) {
       await repos.workspaces.addMember(workspace.id, created.id, 'owner');
+      await nameSelfAfter(repos, workspace.id, created);
+    }
     if (adopted.length === 0) await createWorkspace(repos, `${name}'s network`, created);
     await repos.workspaces.acceptInvites(email, created.id);
     return created;

@@ -3,7 +3,7 @@
  * vCard 4.0, CSV (formula-safe), or the full JSON backup. Streamed: people are read a page at
  * a time and written out as they come.
  */
-import { type Person, sortKey } from '../domain/person';
+import { isPlaceholderSelf, type Person, sortKey } from '../domain/person';
 import { exportPeopleCsv } from '../interchange/csv-export';
 import { exportVCards } from '../interchange/vcard-export';
 import type { AppContext } from './context';
@@ -14,7 +14,10 @@ export type ExportFormat = 'vcard' | 'vcard4' | 'csv' | 'json';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['vcard', 'vcard4', 'csv', 'json'];
 
 export interface ContactsExport {
-  /** A file name for the download: `salon-my-network-2026-11-26.vcf`. */
+  /**
+   * A file name for the download: `salon-my-network-2026-11-26.vcf`, `…-vcard4.vcf` for 4.0,
+   * `.csv`, `.json`.
+   */
   readonly fileName: string;
   readonly contentType: string;
   readonly chunks: AsyncIterable<string>;
@@ -22,12 +25,15 @@ export interface ContactsExport {
 
 const PAGE = 1000;
 
-/** Every person of the workspace, a page at a time, in name order. */
+/**
+ * Every person of the workspace worth a card, a page at a time, in name order: the host's own
+ * person only once it carries more than the placeholder name.
+ */
 async function* everyone(ctx: AppContext, access: Access): AsyncGenerator<Person> {
   let after: { sortKey: string; id: string } | undefined;
   for (;;) {
     const page = await ctx.store.in(access.workspaceId).people.list({ after, limit: PAGE });
-    yield* page;
+    for (const person of page) if (!isPlaceholderSelf(person)) yield person;
     const last = page.at(-1);
     if (page.length < PAGE || !last) return;
     after = { sortKey: sortKey(last.displayName), id: last.id };
@@ -89,7 +95,8 @@ export const exportContacts = async (
   }
   const version = format === 'vcard4' ? '4.0' : '3.0';
   return {
-    fileName: `${base}.vcf`,
+    // Both versions are `.vcf`: the name tells the two downloads apart.
+    fileName: version === '4.0' ? `${base}-vcard4.vcf` : `${base}.vcf`,
     contentType: `text/vcard; charset=utf-8${version === '4.0' ? '; version=4.0' : ''}`,
     chunks: inChunks(drain(everyone(ctx, access), (batch) => exportVCards(batch, { version }))),
   };

@@ -310,4 +310,31 @@ describe.each(testDialects())('importing contacts on %s', (dialect) => {
     const ana = (await store.in(ws).people.search('ana silva', 5))[0]!;
     expect(ana.tags).toEqual(['Running club', 'Board']);
   });
+
+  it('reads the contact details of a backup, and related names an older one kept in profiles', async () => {
+    const { ctx, access, ws } = await fresh();
+    const backup = JSON.stringify({
+      format: 'salon-backup',
+      version: 1,
+      people: [
+        {
+          displayName: 'Dana Levi',
+          phones: ['+491701112223'],
+          contactLabels: { '+491701112223': { types: ['cell'], label: null } },
+          websites: [{ url: 'https://dana.example/', label: 'blog' }],
+          dates: [{ kind: 'birthday', date: '--03-15', label: null }],
+        },
+        {
+          displayName: 'Ben Okafor',
+          profiles: { relatedNames: [{ name: 'Mia', relation: 'Assistant' }] },
+        },
+      ],
+    });
+    await importContacts(ctx, access, [fileOf('backup.json', backup)]);
+    const [ben, dana] = (await store.in(ws).people.all()).filter((p) => !p.isSelf);
+    expect(dana?.contactLabels).toEqual({ '+491701112223': { types: ['cell'], label: null } });
+    expect(dana?.websites).toEqual([{ url: 'https://dana.example/', label: 'blog' }]);
+    expect(dana?.dates).toEqual([{ kind: 'birthday', date: '--03-15', label: null }]);
+    expect(ben?.relatedNames).toEqual([{ name: 'Mia', relation: 'Assistant' }]);
+  });
 });

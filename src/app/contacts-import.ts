@@ -374,15 +374,7 @@ export const previewImport = async (
 
 const draftOf = (record: ImportRecord, batchId: string) => ({
   ...toPersonDraft(record),
-  linkedinUrl: record.linkedinUrl ?? null,
-  photo: record.photo ?? null,
-  profiles:
-    record.relatedNames || record.socialProfiles
-      ? {
-          ...(record.relatedNames ? { relatedNames: record.relatedNames } : {}),
-          ...(record.socialProfiles ? { socialProfiles: record.socialProfiles } : {}),
-        }
-      : null,
+  profiles: record.socialProfiles ? { socialProfiles: record.socialProfiles } : null,
   importBatchId: batchId,
 });
 

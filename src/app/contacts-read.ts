@@ -14,6 +14,7 @@ import {
   type ImportItem,
   type ImportProblem,
   type ImportRecord,
+  readDate,
   withGroups,
 } from '../interchange/import-record';
 import { parseContacts, resolveFormat } from '../interchange/parse-contacts';
@@ -136,6 +137,13 @@ export async function* backupContactItems(bytes: ImportBytes): AsyncGenerator<Im
     const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
     const line = index + 1;
     const photo = p.photo as ImportRecord['photo'] | null;
+    const labels = (p.contactLabels ?? {}) as Record<string, { types?: unknown; label?: unknown }>;
+    const typed = (value: string, field: string) => ({
+      value,
+      field,
+      types: list(labels[value]?.types),
+      label: str(labels[value]?.label),
+    });
     yield buildImportItem({
       line,
       source: 'backup',
@@ -143,8 +151,8 @@ export async function* backupContactItems(bytes: ImportBytes): AsyncGenerator<Im
       displayName: str(p.displayName),
       givenName: str(p.givenName),
       familyName: str(p.familyName),
-      emails: list(p.emails).map((value) => ({ value, field: 'emails' })),
-      phones: list(p.phones).map((value) => ({ value, field: 'phones' })),
+      emails: list(p.emails).map((value) => typed(value, 'emails')),
+      phones: list(p.phones).map((value) => typed(value, 'phones')),
       organization: str(p.organization),
       title: str(p.title),
       location: str(p.location),
@@ -154,9 +162,34 @@ export async function* backupContactItems(bytes: ImportBytes): AsyncGenerator<Im
         typeof p.stature === 'number' ? { value: String(p.stature), field: 'stature' } : null,
       linkedinUrl: str(p.linkedinUrl),
       photo: photo?.kind === 'inline' || photo?.kind === 'url' ? photo : null,
+      websites: objects(p.websites, (w) =>
+        str(w.url) ? { url: str(w.url) ?? '', label: str(w.label) } : null,
+      ),
+      // A backup from before 0009-contact-details kept them inside `profiles`.
+      relatedNames: objects(p.relatedNames ?? (p.profiles as Profiles)?.relatedNames, (r) =>
+        str(r.name) ? { name: str(r.name) ?? '', relation: str(r.relation) } : null,
+      ),
+      dates: objects(p.dates, (d) => {
+        const date = typeof d.date === 'string' ? readDate(d.date) : null;
+        const kind = DATE_KINDS.find((k) => k === d.kind);
+        return date && kind ? { kind, date, label: str(d.label) } : null;
+      }),
     });
   }
 }
+
+const DATE_KINDS = ['birthday', 'anniversary', 'other'] as const;
+
+type Profiles = { readonly relatedNames?: unknown } | null | undefined;
+
+/** The entries of a backup's list of objects that `read` makes sense of; the rest left out. */
+const objects = <T>(value: unknown, read: (entry: Record<string, unknown>) => T | null): T[] =>
+  Array.isArray(value)
+    ? value.flatMap((entry) => {
+        const item = typeof entry === 'object' && entry !== null ? read(entry) : null;
+        return item === null ? [] : [item];
+      })
+    : [];
 
 /** One file as read: where its records start among all of them, and what to read it again. */
 interface ReadFile {

@@ -25,14 +25,11 @@ import type { PersonInNetwork } from '../store/person.repository';
 import type { Store } from '../store/store';
 
 /** What the app keeps of each person beside the graph, by graph index. */
-export interface NetworkPerson {
-  readonly id: string;
-  readonly displayName: string;
-  readonly organization: string | null;
-  readonly title: string | null;
-  readonly isSelf: boolean;
-  readonly stature: number | null;
-}
+/** What the network's answers name of a person. */
+export type NetworkPerson = Pick<
+  PersonInNetwork,
+  'id' | 'displayName' | 'organization' | 'title' | 'isSelf' | 'stature'
+>;
 
 export interface NamedNetworkCircle extends NamedCircle {
   readonly namedByHost: boolean;

@@ -10,7 +10,7 @@
  */
 import { invalidInput } from '../domain/errors';
 import type { AttendeeMark } from '../domain/moment';
-import { type Person, type PersonDraft, tidyList } from '../domain/person';
+import { DETAIL_KEYS, type Person, type PersonDraft, tidyList, unionBy } from '../domain/person';
 import { normalizeEmail } from '../domain/text';
 import type { AppContext } from './context';
 import { type Access, requireEditor } from './workspaces';
@@ -29,17 +29,6 @@ const MARK_WARMTH: Readonly<Record<AttendeeMark, number>> = {
   met_new: 3,
   reconnected: 2,
   present: 1,
-};
-
-const unionBy = (a: readonly string[], b: readonly string[], key: (s: string) => string) => {
-  const seen = new Set(a.map(key));
-  const out = [...a];
-  for (const item of b) {
-    if (seen.has(key(item))) continue;
-    seen.add(key(item));
-    out.push(item);
-  }
-  return out;
 };
 
 const joinText = (a: string | null, b: string | null): string | null =>
@@ -72,6 +61,10 @@ export const mergedFields = (survivor: Person, other: Person): PersonDraft => {
     notes: joinText(survivor.notes, other.notes),
     emails: unionBy(survivor.emails, other.emails, normalizeEmail),
     phones: unionBy(survivor.phones, other.phones, (p) => p.replace(/[^\d+]/g, '')),
+    contactLabels: { ...other.contactLabels, ...survivor.contactLabels },
+    websites: unionBy(survivor.websites, other.websites, DETAIL_KEYS.websites),
+    relatedNames: unionBy(survivor.relatedNames, other.relatedNames, DETAIL_KEYS.relatedNames),
+    dates: unionBy(survivor.dates, other.dates, DETAIL_KEYS.dates),
     tags: tidyList([...survivor.tags, ...other.tags]),
     interests: tidyList([...survivor.interests, ...other.interests]),
     asks: tidyList([...survivor.asks, ...other.asks]),

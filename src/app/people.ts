@@ -1,6 +1,7 @@
 /** People: add, edit, remove, list and search, and what a person's page shows. */
 import { invalidInput } from '../domain/errors';
 import { type Person, type PersonDraft, sortKey } from '../domain/person';
+import { normalizePhone } from '../interchange/phone';
 import type { PeopleCursor } from '../store/person.repository';
 import type { AppContext } from './context';
 import { type Access, requireEditor } from './workspaces';
@@ -65,8 +66,28 @@ const checkIntroducer = async (ctx: AppContext, access: Access, draft: PersonDra
   }
 };
 
-export const createPerson = async (ctx: AppContext, access: Access, draft: PersonDraft) => {
+/**
+ * The draft with its phones stored as imports store them: E.164 where the number says its
+ * country (`+49 30 1234567` → `+49301234567`), else as typed. A phone without digits is refused.
+ */
+const withPhones = (draft: PersonDraft): PersonDraft => {
+  if (!draft.phones) return draft;
+  const phones = draft.phones.flatMap((typed, index) => {
+    if (!typed.trim()) return [];
+    const normalised = normalizePhone(typed);
+    if (normalised === null) {
+      throw invalidInput(`"${typed.trim()}" is not a phone number`, [
+        { field: `phones.${index}`, reason: 'has no digits' },
+      ]);
+    }
+    return [normalised.startsWith('+') ? normalised : typed.trim()];
+  });
+  return { ...draft, phones };
+};
+
+export const createPerson = async (ctx: AppContext, access: Access, input: PersonDraft) => {
   requireEditor(access);
+  const draft = withPhones(input);
   await checkIntroducer(ctx, access, draft);
   const person = await ctx.store
     .in(access.workspaceId)
@@ -82,9 +103,10 @@ export const updatePerson = async (
   ctx: AppContext,
   access: Access,
   id: string,
-  changes: PersonDraft,
+  input: PersonDraft,
 ) => {
   requireEditor(access);
+  const changes = withPhones(input);
   await checkIntroducer(ctx, access, changes);
   const person = await ctx.store
     .in(access.workspaceId)

@@ -161,6 +161,21 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
     }
   });
 
+  it('restores the related names a backup from before 0009 kept inside profiles', async () => {
+    const document = JSON.parse(backup) as Document & { people: Array<Record<string, unknown>> };
+    // How 0003 to 0008 wrote a card's spouse: inside `profiles`, with no column of its own.
+    const old = document.people.find((p) => !p.isSelf)!;
+    const spouse = { name: 'Rui Silva', relation: 'Spouse' };
+    old.profiles = { relatedNames: [spouse] };
+    delete old.relatedNames;
+    const access = await emptyWorkspace(store, 'Before 0009');
+    await restoreBackup(ctx, access, JSON.stringify(document));
+    const restored = (await store.in(access.workspaceId).people.all()).find(
+      (p) => p.displayName === old.displayName && p.relatedNames.length > 0,
+    );
+    expect(restored?.relatedNames).toEqual([spouse]);
+  });
+
   it('restores beside the workspace it came from, every id renewed consistently', async () => {
     const access = await emptyWorkspace(store, 'Copy');
     const result = await restoreBackup(ctx, access, backup);

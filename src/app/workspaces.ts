@@ -1,5 +1,6 @@
 /** Workspaces, membership and what a caller may do inside one. */
 import { forbidden, invalidInput, notFound } from '../domain/errors';
+import { SELF_PLACEHOLDER } from '../domain/person';
 import { normalizeEmail } from '../domain/text';
 import { canEdit, canManageMembers, type Role, type Workspace } from '../domain/workspace';
 import type { Repositories } from '../store/store';
@@ -45,11 +46,34 @@ export const createWorkspace = async (
 ): Promise<Workspace> => {
   const workspace = await repos.workspaces.create(name, owner?.id ?? null);
   await repos.in(workspace.id).people.create({
-    displayName: owner?.name || 'Me',
+    displayName: owner?.name || SELF_PLACEHOLDER,
     isSelf: true,
     source: 'manual',
   });
   return workspace;
+};
+
+/**
+ * Gives the workspace's own person the owner's name while they still carry the placeholder
+ * ("Me", from a workspace the CLI made before anyone signed up); a name the host chose stays.
+ */
+export const nameSelfAfter = async (
+  repos: Repositories,
+  workspaceId: string,
+  owner: { readonly name: string },
+): Promise<void> => {
+  const people = repos.in(workspaceId).people;
+  const self = await people.findSelf();
+  const name = owner.name.trim();
+  if (
+    self &&
+    name &&
+    self.displayName === SELF_PLACEHOLDER &&
+    !self.givenName &&
+    !self.familyName
+  ) {
+    await people.update(self.id, { displayName: name });
+  }
 };
 
 export const listMembers = async (ctx: AppContext, access: Access) => {

@@ -5,6 +5,49 @@ import { Id, IsoDate, longText, pageOf, shortText } from './common.contract';
 
 const list = (max = 50, length = 300) => z.array(z.string().trim().max(length)).max(max);
 
+/** A web site as typed: an http(s) address, with an optional label (`blog`, `work`). */
+const WebsiteInput = z.object({
+  url: z.url({ protocol: /^https?$/, error: 'must be a web address (http or https)' }).max(500),
+  label: shortText(100).nullable().default(null),
+});
+
+/** Someone named on the card, as typed, and how they relate (`spouse`, `assistant`). */
+const RelatedNameInput = z.object({
+  name: shortText(200).min(1, 'a related person needs a name'),
+  relation: shortText(100).nullable().default(null),
+});
+
+const DATE_KINDS = ['birthday', 'anniversary', 'other'] as const;
+
+/** A birthday, an anniversary or another date: `YYYY-MM-DD`, or `--MM-DD` without a year. */
+const DateInput = z.object({
+  kind: z.enum(DATE_KINDS),
+  date: z
+    .string()
+    .regex(/^(\d{4}|-)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be YYYY-MM-DD or --MM-DD'),
+  label: shortText(100).nullable().default(null),
+});
+
+/** A web site of a person, as stored (imports keep any address a card gave). */
+export const PersonWebsite = z
+  .object({ url: z.string(), label: z.string().nullable() })
+  .meta({ id: 'PersonWebsite' });
+
+/** Someone a contact card names, not necessarily a person in the network. */
+export const RelatedName = z
+  .object({ name: z.string(), relation: z.string().nullable() })
+  .meta({ id: 'RelatedName' });
+
+/** A date to remember: `YYYY-MM-DD`, or `--MM-DD` when the year is unknown. */
+export const PersonDate = z
+  .object({ kind: z.enum(DATE_KINDS), date: z.string(), label: z.string().nullable() })
+  .meta({ id: 'PersonDate' });
+
+/** How a card types one email or phone (`cell`, `work`, `pref`) and its custom label. */
+export const ContactLabel = z
+  .object({ types: z.array(z.string()), label: z.string().nullable() })
+  .meta({ id: 'ContactLabel' });
+
 export const PersonInput = z
   .object({
     displayName: shortText().nullish(),
@@ -24,6 +67,9 @@ export const PersonInput = z
     howWeMet: shortText(1000).nullish(),
     introducedById: Id.nullish(),
     linkedinUrl: z.url().max(500).nullish(),
+    websites: z.array(WebsiteInput).max(20).optional(),
+    relatedNames: z.array(RelatedNameInput).max(50).optional(),
+    dates: z.array(DateInput).max(20).optional(),
   })
   .meta({ id: 'PersonInput' });
 export type PersonInput = z.infer<typeof PersonInput>;
@@ -68,6 +114,10 @@ export const Person = z
     lastContactOn: z.string().nullable(),
     linkedinUrl: z.string().nullable(),
     photo: PersonPhoto.nullable(),
+    contactLabels: z.record(z.string(), ContactLabel),
+    websites: z.array(PersonWebsite),
+    relatedNames: z.array(RelatedName),
+    dates: z.array(PersonDate),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

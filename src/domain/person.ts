@@ -19,6 +19,39 @@ export type PersonPhoto =
   | { readonly kind: 'inline'; readonly mediaType: string; readonly base64: string }
   | { readonly kind: 'url'; readonly url: string };
 
+/** A web site of a person, with the label the card gave it (`homepage`, `blog`), if any. */
+export interface PersonWebsite {
+  readonly url: string;
+  readonly label: string | null;
+}
+
+/** Someone named on a contact card ("Spouse: Rui"), not necessarily a person in the network. */
+export interface RelatedName {
+  readonly name: string;
+  /** As the card says it: `spouse`, `child`, or a custom label ("running coach"). */
+  readonly relation: string | null;
+}
+
+export type PersonDateKind = 'birthday' | 'anniversary' | 'other';
+
+/** A date to remember about a person. */
+export interface PersonDate {
+  readonly kind: PersonDateKind;
+  /** `YYYY-MM-DD`, or `--MM-DD` when the card gives no year. */
+  readonly date: string;
+  /** The card's label for an `other` date ("Graduation"). */
+  readonly label: string | null;
+}
+
+/**
+ * How a contact card types one email or phone: `cell`, `work`, `home`, `pref`… (lower case, as
+ * vCard `TYPE`s), and a custom label where the card gives one (`item1.X-ABLabel`).
+ */
+export interface ContactLabel {
+  readonly types: readonly string[];
+  readonly label: string | null;
+}
+
 export interface Person {
   readonly id: PersonId;
   readonly workspaceId: string;
@@ -50,35 +83,101 @@ export interface Person {
   /** `https://www.linkedin.com/in/slug`, normalised; imports match people by it. */
   readonly linkedinUrl: string | null;
   readonly photo: PersonPhoto | null;
+  /** The types and labels of `emails` and `phones`, by the email or phone as stored. */
+  readonly contactLabels: Readonly<Record<string, ContactLabel>>;
+  readonly websites: readonly PersonWebsite[];
+  readonly relatedNames: readonly RelatedName[];
+  readonly dates: readonly PersonDate[];
   readonly createdAt: string;
   readonly updatedAt: string;
 }
+
+/**
+ * The contact fields: what a contact card, a CSV row or a backup carries about a person, and
+ * what imports read, match, fill and export. The one list every restatement derives from: a new
+ * contact field is added here and in the few places that read or write it.
+ */
+export const CONTACT_FIELDS = [
+  'givenName',
+  'familyName',
+  'emails',
+  'phones',
+  'contactLabels',
+  'organization',
+  'title',
+  'location',
+  'notes',
+  'tags',
+  'linkedinUrl',
+  'websites',
+  'relatedNames',
+  'dates',
+] as const satisfies ReadonlyArray<keyof Person>;
+
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+
+/** A person's contact fields alone. */
+export type PersonContact = Pick<Person, ContactField>;
+
+/** Contact fields with nothing in them, for building one up. */
+export const BLANK_CONTACT: PersonContact = {
+  givenName: null,
+  familyName: null,
+  emails: [],
+  phones: [],
+  contactLabels: {},
+  organization: null,
+  title: null,
+  location: null,
+  notes: null,
+  tags: [],
+  linkedinUrl: null,
+  websites: [],
+  relatedNames: [],
+  dates: [],
+};
+
+/** The contact fields of `source` (a person, a record, a row): a copy without the rest. */
+export const contactOf = (source: PersonContact): PersonContact => {
+  const out: Record<string, unknown> = {};
+  for (const field of CONTACT_FIELDS) out[field] = source[field];
+  return out as PersonContact;
+};
 
 /** The fields a host may set; everything else is derived or kept by the store. */
 export type PersonDraft = Partial<
   Pick<
     Person,
-    | 'givenName'
-    | 'familyName'
-    | 'emails'
-    | 'phones'
-    | 'organization'
-    | 'title'
-    | 'location'
-    | 'tags'
+    | ContactField
     | 'interests'
     | 'asks'
     | 'offers'
-    | 'notes'
     | 'stature'
     | 'howWeMet'
     | 'howWeMetMomentId'
     | 'introducedById'
     | 'source'
-    | 'linkedinUrl'
     | 'photo'
   >
 > & { readonly displayName?: string | null };
+
+/** The name a workspace's own person (`self`) has until the host gives theirs. */
+export const SELF_PLACEHOLDER = 'Me';
+
+/**
+ * Whether the host's own person carries nothing but the placeholder name: exporting them would
+ * write an empty card called "Me".
+ */
+export const isPlaceholderSelf = (person: Person): boolean =>
+  person.isSelf &&
+  person.displayName === SELF_PLACEHOLDER &&
+  !CONTACT_FIELDS.some((field) => {
+    const value = person[field];
+    if (value === null) return false;
+    if (Array.isArray(value)) return value.length > 0;
+    if (typeof value === 'object') return Object.keys(value).length > 0;
+    return String(value).trim() !== '';
+  });
 
 /** The name to show: the display name, else given + family, else the first email. */
 export const deriveDisplayName = (draft: PersonDraft): string => {
@@ -140,6 +239,35 @@ export const tidyList = (items: readonly string[] | undefined): string[] => {
   }
   return out;
 };
+
+/**
+ * Two lists united: `a`'s first, then the items of `b` whose `key` is new (emails, phones, web
+ * sites, related names, dates: imports and merges add to these lists and never replace them).
+ */
+export const unionBy = <T>(a: readonly T[], b: readonly T[], key: (item: T) => string): T[] => {
+  const seen = new Set(a.map(key));
+  const out = [...a];
+  for (const item of b) {
+    const k = key(item);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(item);
+  }
+  return out;
+};
+
+/** The keys web sites, related names and dates are told apart by. */
+export const DETAIL_KEYS = {
+  websites: (w: PersonWebsite): string => w.url.trim().replace(/\/+$/, '').toLowerCase(),
+  relatedNames: (r: RelatedName): string => `${fold(r.name).trim()}|${fold(r.relation ?? '')}`,
+  dates: (d: PersonDate): string => `${d.kind}|${d.date}|${d.label ?? ''}`,
+} as const;
+
+/** `a`'s contact labels with those of `b` for values `a` does not label. */
+export const unionLabels = (
+  a: Readonly<Record<string, ContactLabel>>,
+  b: Readonly<Record<string, ContactLabel>>,
+): Record<string, ContactLabel> => ({ ...b, ...a });
 
 export const STATURE_MIN = 1;
 export const STATURE_MAX = 5;

@@ -9,22 +9,21 @@
  * and a light English suffix stripper maps "invests", "investor" and "investing" to one term.
  * Terms are weighted by rarity, idf(t) = ln(1 + N / df(t)), over the N people with any text.
  */
+import type { Person } from '../domain/person';
 import { fold, words } from '../domain/text';
 import type { CompactGraph } from './graph';
 import { createSourceScanner, type SourceScanner } from './structural';
 
-/** What the engine knows of one person, aligned to the graph's index. */
-export interface PersonProfile {
+/**
+ * What the engine knows of one person, aligned to the graph's index: the person's words (asks,
+ * offers, interests, tags, organisation, place) under their display name.
+ */
+export interface PersonProfile
+  extends Partial<
+    Pick<Person, 'tags' | 'interests' | 'asks' | 'offers' | 'organization' | 'location'>
+  > {
   readonly name: string;
-  readonly tags?: readonly string[];
-  readonly interests?: readonly string[];
-  /** What they are looking for ("raising a seed round"). */
-  readonly asks?: readonly string[];
-  /** What they can help with ("invests in seed-stage climate companies"). */
-  readonly offers?: readonly string[];
-  readonly organization?: string | null;
   readonly industry?: string | null;
-  readonly location?: string | null;
 }
 
 /** The input of `buildModel`. */

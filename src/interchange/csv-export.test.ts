@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { BLANK_CONTACT } from '../domain/person';
 import { type CsvPerson, csvCell, exportCsv, exportPeopleCsv } from './csv-export';
 import { csvRows } from './csv-tokenize';
 import { drain } from './testing';
 
 const ana: CsvPerson = {
+  ...BLANK_CONTACT,
   displayName: 'Ana "AS" Silva',
   givenName: 'Ana',
   familyName: 'Silva',
@@ -43,8 +45,17 @@ describe('exporting CSV', () => {
       expect(csvCell(`${start}SUM(A1:A9)`).replace(/^"/, '').startsWith(`'${start}`)).toBe(true);
     }
     expect(csvCell('=1+1')).toBe("'=1+1");
-    expect(csvCell('+14155550132')).toBe("'+14155550132");
+    expect(csvCell('+1+2')).toBe("'+1+2");
+    expect(csvCell('+49 30 1234567; +SUM(A1)')).toBe("'+49 30 1234567; +SUM(A1)");
     expect(csvCell(4)).toBe('4');
+  });
+
+  it('leaves phone numbers as they are: a number is not a formula, an apostrophe would stay', () => {
+    expect(csvCell('+14155550132')).toBe('+14155550132');
+    expect(csvCell('+49 30 1234567')).toBe('+49 30 1234567');
+    expect(csvCell(['+491701112223', '+1 (415) 555-0132;ext=12'])).toBe(
+      '+491701112223; +1 (415) 555-0132;ext=12',
+    );
   });
 
   it('writes a header and one CRLF line per person that a CSV reader reads back', async () => {

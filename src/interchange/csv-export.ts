@@ -2,34 +2,27 @@
  * CSV export of people: RFC 4180 (CRLF, cells quoted when they hold a comma, quote or line
  * break, quotes doubled), and safe to open in a spreadsheet: a cell that begins with `=`, `+`,
  * `-`, `@`, a tab or a carriage return gets a leading `'` so it is never run as a formula
- * (OWASP "CSV injection"). Pure and streaming: a generator of lines.
+ * (OWASP "CSV injection") — unless it is phone numbers (`+49 30 1234567`), which no spreadsheet
+ * runs as anything and which the apostrophe would damage. Pure and streaming: a generator of
+ * lines.
  */
-import type { Person } from '../domain/person';
+import type { Person, PersonContact, PersonDate } from '../domain/person';
+import { isPhoneNumber } from './phone';
 
-/** What a row is written from: a person, with the LinkedIn URL the store keeps beside it. */
+/** What a row is written from: a person's name, contact fields and what the host knows. */
 export interface CsvPerson
-  extends Pick<
-    Person,
-    | 'displayName'
-    | 'givenName'
-    | 'familyName'
-    | 'emails'
-    | 'phones'
-    | 'organization'
-    | 'title'
-    | 'location'
-    | 'tags'
-    | 'interests'
-    | 'asks'
-    | 'offers'
-    | 'notes'
-    | 'stature'
-    | 'howWeMet'
-    | 'source'
-    | 'lastContactOn'
-  > {
-  readonly linkedinUrl?: string | null;
-}
+  extends PersonContact,
+    Pick<
+      Person,
+      | 'displayName'
+      | 'interests'
+      | 'asks'
+      | 'offers'
+      | 'stature'
+      | 'howWeMet'
+      | 'source'
+      | 'lastContactOn'
+    > {}
 
 export type CsvValue = string | number | null | undefined | readonly string[];
 
@@ -40,6 +33,9 @@ export interface CsvColumn<T> {
 
 /** How several values share one cell. */
 export const LIST_SEPARATOR = '; ';
+
+const dateOf = (dates: readonly PersonDate[], kind: PersonDate['kind']): string | undefined =>
+  dates.find((d) => d.kind === kind)?.date;
 
 /** The columns of a people export, in order. */
 export const PEOPLE_CSV_COLUMNS: readonly CsvColumn<CsvPerson>[] = [
@@ -59,11 +55,22 @@ export const PEOPLE_CSV_COLUMNS: readonly CsvColumn<CsvPerson>[] = [
   { header: 'Stature', value: (p) => p.stature },
   { header: 'How We Met', value: (p) => p.howWeMet },
   { header: 'LinkedIn URL', value: (p) => p.linkedinUrl },
+  { header: 'Websites', value: (p) => p.websites.map((w) => w.url) },
+  {
+    header: 'Related Names',
+    value: (p) => p.relatedNames.map((r) => (r.relation ? `${r.name} (${r.relation})` : r.name)),
+  },
+  { header: 'Birthday', value: (p) => dateOf(p.dates, 'birthday') },
+  { header: 'Anniversary', value: (p) => dateOf(p.dates, 'anniversary') },
   { header: 'Source', value: (p) => p.source },
   { header: 'Last Contact', value: (p) => p.lastContactOn },
 ];
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell of phone numbers only (`+49301234567; +1 415-555-0132`): data, not a formula. */
+const isPhoneList = (text: string): boolean =>
+  text.split(LIST_SEPARATOR).every((part) => isPhoneNumber(part));
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** One cell: neutralised against formula injection, then quoted if RFC 4180 requires it. */
@@ -75,7 +82,9 @@ export const csvCell = (value: CsvValue): string => {
       : typeof value === 'number'
         ? String(value)
         : value.join(LIST_SEPARATOR);
-  if (typeof value !== 'number' && FORMULA_START.test(text)) text = `'${text}`;
+  if (typeof value !== 'number' && FORMULA_START.test(text) && !isPhoneList(text)) {
+    text = `'${text}`;
+  }
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 

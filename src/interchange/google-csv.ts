@@ -5,9 +5,11 @@
  * - legacy: `Name,Given Name,Additional Name,Family Name,…,Group Membership,E-mail 1 - Type,
  *   E-mail 1 - Value,…,Organization 1 - Name,…`.
  * Numbered groups (`E-mail 3 - Value`) vary in number, one cell may hold several values joined
- * by ` ::: `, and labels (`* myContacts ::: Running club`) become tags.
+ * by ` ::: `, and labels (`* myContacts ::: Running club`) become tags. Entry labels type emails
+ * and phones (`Mobile`, `* Work`: `*` is the primary one) and name web sites, relations and events.
  */
 
+import type { PersonDate, PersonWebsite } from '../domain/person';
 import { normalizeLinkedInUrl } from './contact-keys';
 import {
   type CsvFormatSpec,
@@ -18,11 +20,12 @@ import {
 import { isGoogleHeader } from './detect-format';
 import {
   buildImportItem,
+  dateOfLabel,
   type ImportItem,
   type ParseOptions,
   type RelatedName,
-  type SocialProfile,
-  type Sourced,
+  readDate,
+  type Typed,
 } from './import-record';
 import type { ByteSource } from './text-stream';
 
@@ -61,13 +64,46 @@ const groupNumbers = (header: readonly string[], prefix: string): number[] => {
 const entryLabel = (row: CsvRecordView, prefix: string, n: number): string =>
   (row.get(`${prefix} ${n} - Label`) || row.get(`${prefix} ${n} - Type`)).replace(/^\*\s*/, '');
 
-const sourcedValues = (row: CsvRecordView, prefix: string): Sourced[] => {
-  const values: Sourced[] = [];
+/** Google's labels that are vCard types; any other label is kept as the host's own. */
+const LABEL_TYPES: Readonly<Record<string, string>> = {
+  mobile: 'cell',
+  work: 'work',
+  home: 'home',
+  main: 'main',
+  other: 'other',
+  'work fax': 'fax',
+  'home fax': 'fax',
+  pager: 'pager',
+};
+
+/** The values of a numbered group (`E-mail 1 - Value`), typed by their labels (`* Work`). */
+const typedValues = (row: CsvRecordView, prefix: string): Typed[] => {
+  const values: Typed[] = [];
   for (const n of groupNumbers(row.header, prefix)) {
     const field = `${prefix} ${n} - Value`;
-    for (const value of splitMulti(row.get(field))) values.push({ value, field });
+    const written = row.get(`${prefix} ${n} - Label`) || row.get(`${prefix} ${n} - Type`);
+    // `* ` marks the primary entry of a group.
+    const types = /^\*/.test(written) ? ['pref'] : [];
+    const label = written.replace(/^\*\s*/, '').trim();
+    const type = LABEL_TYPES[label.toLowerCase()];
+    if (type) types.unshift(type);
+    const custom = label && !type ? label : null;
+    for (const value of splitMulti(row.get(field)))
+      values.push({ value, field, types, label: custom });
   }
   return values;
+};
+
+/** The Birthday column and the numbered events (`Event 1 - Label` = `Anniversary`). */
+const datesOf = (row: CsvRecordView): PersonDate[] => {
+  const dates: PersonDate[] = [];
+  const birthday = readDate(row.get('Birthday'));
+  if (birthday) dates.push({ kind: 'birthday', date: birthday, label: null });
+  for (const n of groupNumbers(row.header, 'Event')) {
+    const date = readDate(row.get(`Event ${n} - Value`));
+    if (date) dates.push(dateOfLabel(date, entryLabel(row, 'Event', n) || null));
+  }
+  return dates;
 };
 
 const locationOf = (row: CsvRecordView): string | null => {
@@ -97,13 +133,13 @@ const googleSpec: CsvFormatSpec = {
       : [givenName, middleName, familyName].filter(Boolean).join(' ');
 
     let linkedinUrl: string | null = null;
-    const socialProfiles: SocialProfile[] = [];
+    const websites: PersonWebsite[] = [];
     for (const n of groupNumbers(row.header, 'Website')) {
       const label = entryLabel(row, 'Website', n) || null;
       for (const url of splitMulti(row.get(`Website ${n} - Value`))) {
         const linkedin = normalizeLinkedInUrl(url);
-        if (linkedin && !linkedinUrl) linkedinUrl = linkedin;
-        else socialProfiles.push({ service: label, url, user: null });
+        if (linkedin && (!linkedinUrl || linkedin === linkedinUrl)) linkedinUrl = linkedin;
+        else websites.push({ url, label });
       }
     }
     const relatedNames: RelatedName[] = [];
@@ -124,8 +160,8 @@ const googleSpec: CsvFormatSpec = {
         givenName,
         familyName,
         nickname: row.get('Nickname') || row.get('File As'),
-        emails: sourcedValues(row, 'E-mail'),
-        phones: sourcedValues(row, 'Phone'),
+        emails: typedValues(row, 'E-mail'),
+        phones: typedValues(row, 'Phone'),
         organization: legacy ? row.get('Organization 1 - Name') : row.get('Organization Name'),
         title: legacy ? row.get('Organization 1 - Title') : row.get('Organization Title'),
         location: locationOf(row),
@@ -134,7 +170,8 @@ const googleSpec: CsvFormatSpec = {
         linkedinUrl,
         photo: /^https?:\/\//i.test(photo) ? { kind: 'url', url: photo } : null,
         relatedNames,
-        socialProfiles,
+        websites,
+        dates: datesOf(row),
       },
       options,
     );

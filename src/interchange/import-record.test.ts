@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BLANK_CONTACT } from '../domain/person';
 import {
   applyGroups,
   buildImportItem,
@@ -74,14 +75,7 @@ describe('building import records', () => {
       line: 1,
       source: 'vcard',
       displayName,
-      givenName: null,
-      familyName: null,
-      emails: [],
-      phones: [],
-      organization: null,
-      title: null,
-      location: null,
-      notes: null,
+      ...BLANK_CONTACT,
       tags: ['Friends'],
       ...extra,
     });

@@ -3,7 +3,20 @@
  * `ImportRecord` (a person draft with where it came from); a bad one becomes its problems, each
  * with the line and the field of the file, so the host can fix the file or skip those rows.
  */
-import { type PersonDraft, STATURE_MAX, STATURE_MIN, tidyList } from '../domain/person';
+import {
+  BLANK_CONTACT,
+  type ContactLabel,
+  contactOf,
+  type Person,
+  type PersonContact,
+  type PersonDate,
+  type PersonDraft,
+  type PersonWebsite,
+  type RelatedName,
+  STATURE_MAX,
+  STATURE_MIN,
+  tidyList,
+} from '../domain/person';
 import { isEmail, normalizeEmail } from '../domain/text';
 import { normalizePhone, type PhoneOptions } from './phone';
 
@@ -15,11 +28,7 @@ export type ContactPhoto =
   | { readonly kind: 'inline'; readonly mediaType: string; readonly base64: string }
   | { readonly kind: 'url'; readonly url: string };
 
-/** Someone named on a contact card ("Spouse: Ana"), not necessarily a person in the network. */
-export interface RelatedName {
-  readonly name: string;
-  readonly relation: string | null;
-}
+export type { RelatedName };
 
 /** A profile on another network (Apple's `X-SOCIALPROFILE`, a Google website entry). */
 export interface SocialProfile {
@@ -28,31 +37,19 @@ export interface SocialProfile {
   readonly user: string | null;
 }
 
-/** One person read from a file, before matching decides whether it is new. */
-export interface ImportRecord {
+/**
+ * One person read from a file, before matching decides whether it is new: a person's contact
+ * fields (emails trimmed, as written, without duplicates; phones E.164 where a country could be
+ * inferred, else the digits as written), and what only an import knows.
+ */
+export interface ImportRecord extends Pick<Person, 'displayName'>, PersonContact {
   /** 1-based line of the record's start in the file. */
   readonly line: number;
   readonly source: ImportSource;
-  /** Always set: from the file's name fields, else nickname, organisation or email. */
-  readonly displayName: string;
-  readonly givenName: string | null;
-  readonly familyName: string | null;
-  /** Trimmed, as written, without duplicates (compared case-insensitively). */
-  readonly emails: readonly string[];
-  /** E.164 where a country could be inferred, else the digits as written. */
-  readonly phones: readonly string[];
-  readonly organization: string | null;
-  readonly title: string | null;
-  readonly location: string | null;
-  readonly notes: string | null;
-  readonly tags: readonly string[];
   readonly stature?: number | null;
-  /** `https://www.linkedin.com/in/slug`, normalised. */
-  readonly linkedinUrl?: string;
   /** ISO date: becomes the since-date of the tie with the host. */
   readonly connectedOn?: string;
   readonly photo?: ContactPhoto;
-  readonly relatedNames?: readonly RelatedName[];
   readonly socialProfiles?: readonly SocialProfile[];
   /** Names of the contact groups (vCard `KIND:group`) this record belongs to; also in `tags`. */
   readonly groups?: readonly string[];
@@ -91,17 +88,10 @@ export const formatProblem = (file: string, problem: ImportProblem): string =>
 /** The person draft a record creates (the store adds ids, batch and timestamps). */
 export const toPersonDraft = (record: ImportRecord): PersonDraft => ({
   displayName: record.displayName,
-  givenName: record.givenName,
-  familyName: record.familyName,
-  emails: record.emails,
-  phones: record.phones,
-  organization: record.organization,
-  title: record.title,
-  location: record.location,
-  notes: record.notes,
-  tags: record.tags,
+  ...contactOf(record),
   stature: record.stature ?? null,
   source: record.source,
+  photo: record.photo ?? null,
 });
 
 /** A value read from a field, with the field's name in the file for problems. */
@@ -109,6 +99,23 @@ export interface Sourced {
   readonly value: string;
   readonly field: string;
 }
+
+/** An email or phone read from a field, with the types and label the file gave it. */
+export interface Typed extends Sourced {
+  readonly types?: readonly string[];
+  readonly label?: string | null;
+}
+
+const TYPE = /^[a-z0-9-]+$/;
+
+/** The label of a typed value, or null when the file gave it neither types nor a label. */
+const labelOf = (typed: Typed): ContactLabel | null => {
+  // Lower case, tokens only, `pref` last: the form the vCard export writes back.
+  const tokens = (typed.types ?? []).map((t) => t.trim().toLowerCase()).filter((t) => TYPE.test(t));
+  const types = [...new Set(tokens)].sort((a, b) => Number(a === 'pref') - Number(b === 'pref'));
+  const label = typed.label?.trim() || null;
+  return types.length > 0 || label ? { types, label } : null;
+};
 
 /** What a parser read from one input record, before it is cleaned and checked. */
 export interface RecordInput {
@@ -121,8 +128,9 @@ export interface RecordInput {
   readonly familyName?: string | null;
   /** Used for the display name when there is no name. */
   readonly nickname?: string | null;
-  readonly emails?: readonly Sourced[];
-  readonly phones?: readonly Sourced[];
+  /** Each with its card's types (`work`, `pref`) and label, when the file gives them. */
+  readonly emails?: readonly Typed[];
+  readonly phones?: readonly Typed[];
   readonly organization?: string | null;
   readonly title?: string | null;
   readonly location?: string | null;
@@ -134,10 +142,52 @@ export interface RecordInput {
   readonly photo?: ContactPhoto | null;
   readonly relatedNames?: readonly RelatedName[];
   readonly socialProfiles?: readonly SocialProfile[];
+  readonly websites?: readonly PersonWebsite[];
+  readonly dates?: readonly PersonDate[];
   readonly uid?: string | null;
   /** Problems the parser already found (an unreadable date, say). */
   readonly problems?: readonly ImportProblem[];
 }
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const dateOf = (year: string | null, month: number, day: number): string | null => {
+  if (month < 1 || month > 12 || day < 1 || day > (DAYS_IN_MONTH[month - 1] ?? 0)) return null;
+  const mmdd = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return year ? `${year}-${mmdd}` : `--${mmdd}`;
+};
+
+/**
+ * A date as contact files write it, as `YYYY-MM-DD`, or `--MM-DD` without a year: ISO dates
+ * with or without hyphens and with any time after them (`1953-10-15T23:10:00Z`), vCard 4.0's
+ * `--0203`, Google's `--02-03`, Outlook's `4/12/1980`. `omitYear` is the year Apple writes for
+ * "no year" (`X-APPLE-OMIT-YEAR=1604`). Null for anything else, and for Outlook's `0/0/00`.
+ */
+export const readDate = (text: string, omitYear?: string): string | null => {
+  const value = text.trim();
+  const iso = /^(\d{4})-?(\d{2})-?(\d{2})(?:T.*)?$/.exec(value);
+  if (iso) {
+    const year = iso[1] === omitYear ? null : (iso[1] ?? null);
+    return dateOf(year, Number(iso[2]), Number(iso[3]));
+  }
+  const yearless = /^--(\d{2})-?(\d{2})$/.exec(value);
+  if (yearless) return dateOf(null, Number(yearless[1]), Number(yearless[2]));
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  if (us) return dateOf(us[3] ?? null, Number(us[1]), Number(us[2]));
+  return null;
+};
+
+/** What a date labelled by a file (`Anniversary`, `_$!<Anniversary>!$_`, `Graduation`) is. */
+export const dateOfLabel = (
+  date: string,
+  label: string | null,
+  kind: PersonDate['kind'] = 'other',
+): PersonDate => {
+  const known = label?.trim().toLowerCase();
+  if (known === 'anniversary') return { kind: 'anniversary', date, label: null };
+  if (known === 'birthday') return { kind: 'birthday', date, label: null };
+  return { kind, date, label: label?.trim() || null };
+};
 
 const clean = (text: string | null | undefined): string | null => {
   const trimmed = text?.trim();
@@ -153,8 +203,14 @@ export const buildImportItem = (input: RecordInput, options: ParseOptions = {}):
   const problems: ImportProblem[] = input.problems?.length ? [...input.problems] : [];
   const { line } = input;
 
+  const contactLabels: Record<string, ContactLabel> = {};
+  const labelled = (value: string, typed: Typed): void => {
+    const label = labelOf(typed);
+    if (label && !contactLabels[value]) contactLabels[value] = label;
+  };
   const emails: string[] = [];
-  for (const { value, field } of input.emails ?? []) {
+  for (const typed of input.emails ?? []) {
+    const { value, field } = typed;
     const email = value.trim();
     if (!email) continue;
     if (!isEmail(email)) {
@@ -162,11 +218,14 @@ export const buildImportItem = (input: RecordInput, options: ParseOptions = {}):
       continue;
     }
     const key = normalizeEmail(email);
-    if (!emails.some((kept) => normalizeEmail(kept) === key)) emails.push(email);
+    const kept = emails.find((e) => normalizeEmail(e) === key);
+    if (!kept) emails.push(email);
+    labelled(kept ?? email, typed);
   }
 
   const phones: string[] = [];
-  for (const { value, field } of input.phones ?? []) {
+  for (const typed of input.phones ?? []) {
+    const { value, field } = typed;
     if (!value.trim()) continue;
     const phone = normalizePhone(value, options);
     if (phone === null) {
@@ -174,6 +233,7 @@ export const buildImportItem = (input: RecordInput, options: ParseOptions = {}):
       continue;
     }
     if (!phones.includes(phone)) phones.push(phone);
+    labelled(phone, typed);
   }
 
   let stature: number | null = null;
@@ -216,17 +276,20 @@ export const buildImportItem = (input: RecordInput, options: ParseOptions = {}):
     familyName,
     emails,
     phones,
+    contactLabels: emails.length + phones.length > 0 ? contactLabels : BLANK_CONTACT.contactLabels,
     organization,
     title: clean(input.title),
     location: clean(input.location),
     notes: clean(input.notes),
-    tags: input.tags?.length ? tidyList(input.tags) : [],
+    tags: input.tags?.length ? tidyList(input.tags) : BLANK_CONTACT.tags,
+    linkedinUrl: input.linkedinUrl || null,
+    websites: input.websites?.length ? input.websites : BLANK_CONTACT.websites,
+    relatedNames: input.relatedNames?.length ? input.relatedNames : BLANK_CONTACT.relatedNames,
+    dates: input.dates?.length ? input.dates : BLANK_CONTACT.dates,
   };
   if (stature !== null) record.stature = stature;
-  if (input.linkedinUrl) record.linkedinUrl = input.linkedinUrl;
   if (input.connectedOn) record.connectedOn = input.connectedOn;
   if (input.photo) record.photo = input.photo;
-  if (input.relatedNames?.length) record.relatedNames = input.relatedNames;
   if (input.socialProfiles?.length) record.socialProfiles = input.socialProfiles;
   if (input.uid) record.uid = input.uid;
   return { kind: 'record', record };

@@ -50,6 +50,10 @@ describe('LinkedIn Connections.csv', () => {
       notes: null,
       tags: [],
       linkedinUrl: 'https://www.linkedin.com/in/ana-silva-4b2a1',
+      contactLabels: {},
+      websites: [],
+      relatedNames: [],
+      dates: [],
       connectedOn: '2024-10-09',
     });
   });
@@ -79,7 +83,7 @@ describe('LinkedIn Connections.csv', () => {
       ['Dev Patel', [], '2017-12-31'],
       ['Zoë Quinn', [], '2016-07-04'],
     ]);
-    expect(records.every((r) => r.linkedinUrl === undefined)).toBe(true);
+    expect(records.every((r) => r.linkedinUrl === null)).toBe(true);
   });
 
   it('reports bad rows as file:line: field: reason and keeps reading', async () => {

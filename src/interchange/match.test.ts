@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BLANK_CONTACT } from '../domain/person';
 import type { ImportRecord } from './import-record';
 import {
   ClusterMatcher,
@@ -33,16 +34,7 @@ const matchRecords = (
 const person = (id: string, fields: Partial<MatchPerson> = {}): MatchPerson => ({
   id,
   displayName: fields.displayName ?? id,
-  givenName: null,
-  familyName: null,
-  emails: [],
-  phones: [],
-  organization: null,
-  title: null,
-  location: null,
-  notes: null,
-  tags: [],
-  linkedinUrl: null,
+  ...BLANK_CONTACT,
   ...fields,
 });
 
@@ -50,15 +42,7 @@ const record = (displayName: string, fields: Partial<ImportRecord> = {}): Import
   line: 1,
   source: 'vcard',
   displayName,
-  givenName: null,
-  familyName: null,
-  emails: [],
-  phones: [],
-  organization: null,
-  title: null,
-  location: null,
-  notes: null,
-  tags: [],
+  ...BLANK_CONTACT,
   ...fields,
 });
 

@@ -15,28 +15,23 @@
  * takes the same records again, in the same order, and decides each cluster when its first
  * record comes by. `matchRecords` runs both over an array.
  */
-import type { PersonId } from '../domain/person';
-import { tidyList } from '../domain/person';
+import {
+  CONTACT_FIELDS,
+  type ContactLabel,
+  DETAIL_KEYS,
+  type Person,
+  type PersonContact,
+  type PersonId,
+  tidyList,
+  unionBy,
+} from '../domain/person';
 import { emailKey, normalizeLinkedInUrl, wordsKey } from './contact-keys';
 import type { ContactPhoto, ImportRecord } from './import-record';
 import { IntList, KeyTable, Postings } from './key-table';
 import { type PhoneOptions, phoneKey } from './phone';
 
-/** What matching needs to know about an existing person. */
-export interface MatchPerson {
-  readonly id: PersonId;
-  readonly displayName: string;
-  readonly givenName: string | null;
-  readonly familyName: string | null;
-  readonly emails: readonly string[];
-  readonly phones: readonly string[];
-  readonly organization: string | null;
-  readonly title: string | null;
-  readonly location: string | null;
-  readonly notes: string | null;
-  readonly tags: readonly string[];
-  readonly linkedinUrl?: string | null;
-}
+/** What matching needs to know about an existing person: their name and contact fields. */
+export interface MatchPerson extends Pick<Person, 'id' | 'displayName'>, PersonContact {}
 
 /** The key that made two contacts the same person. */
 export type MatchKey = 'email' | 'linkedin' | 'phone' | 'name-organization' | 'name';
@@ -45,18 +40,7 @@ export type MatchKey = 'email' | 'linkedin' | 'phone' | 'name-organization' | 'n
  * What an update sets: empty fields filled, and whole new lists (the existing entries first,
  * then the new ones). Fields the person already has are never in here.
  */
-export interface PersonChanges {
-  readonly givenName?: string;
-  readonly familyName?: string;
-  readonly organization?: string;
-  readonly title?: string;
-  readonly location?: string;
-  readonly notes?: string;
-  readonly emails?: readonly string[];
-  readonly phones?: readonly string[];
-  readonly tags?: readonly string[];
-  readonly linkedinUrl?: string;
-}
+export type PersonChanges = Partial<PersonContact>;
 
 /**
  * The decision for one incoming record. `record` is the record combined with the later records
@@ -126,8 +110,14 @@ const namesOf = (
 const keysOf = (
   contact: Pick<
     ImportRecord,
-    'displayName' | 'givenName' | 'familyName' | 'emails' | 'phones' | 'organization'
-  > & { readonly linkedinUrl?: string | null },
+    | 'displayName'
+    | 'givenName'
+    | 'familyName'
+    | 'emails'
+    | 'phones'
+    | 'organization'
+    | 'linkedinUrl'
+  >,
   options: PhoneOptions,
 ): Keys => {
   let phones = NONE;
@@ -231,22 +221,6 @@ class KeyIndex {
 // ---------------------------------------------------------------------------------------------
 // Combining
 
-const unionBy = (
-  a: readonly string[],
-  b: readonly string[],
-  key: (s: string) => string,
-): string[] => {
-  const seen = new Set(a.map(key));
-  const out = [...a];
-  for (const item of b) {
-    const k = key(item);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(item);
-  }
-  return out;
-};
-
 const phoneMain = (phone: string): string => phone.split(';')[0] ?? phone;
 
 const joinNotes = (a: string | null, b: string | null): string | null =>
@@ -255,6 +229,52 @@ const joinNotes = (a: string | null, b: string | null): string | null =>
 const betterPhoto = (a?: ContactPhoto, b?: ContactPhoto): ContactPhoto | undefined =>
   a?.kind === 'inline' ? a : b?.kind === 'inline' ? b : (a ?? b);
 
+const fill = (a: string | null, b: string | null): string | null => (a?.trim() ? a : b);
+
+/** The labels of `a`, then those `b` gives values `a` does not label, for these values only. */
+const labelsFor = (
+  values: readonly string[],
+  a: Readonly<Record<string, ContactLabel>>,
+  b: Readonly<Record<string, ContactLabel>>,
+): Record<string, ContactLabel> => {
+  const out: Record<string, ContactLabel> = {};
+  for (const value of values) {
+    const label = a[value] ?? b[value];
+    if (label) out[value] = label;
+  }
+  return out;
+};
+
+/**
+ * The contact fields of `a` with `b`'s added: empty fields filled, lists united (`a`'s entries
+ * first), notes joined or only filled. Phones are told apart by `phoneOf`.
+ */
+const combineContacts = (
+  a: PersonContact,
+  b: PersonContact,
+  phoneOf: (phone: string) => string,
+  notes: 'join' | 'fill',
+): PersonContact => {
+  const emails = unionBy(a.emails, b.emails, emailKey);
+  const phones = unionBy(a.phones, b.phones, phoneOf);
+  return {
+    givenName: fill(a.givenName, b.givenName),
+    familyName: fill(a.familyName, b.familyName),
+    emails,
+    phones,
+    contactLabels: labelsFor([...emails, ...phones], a.contactLabels, b.contactLabels),
+    organization: fill(a.organization, b.organization),
+    title: fill(a.title, b.title),
+    location: fill(a.location, b.location),
+    notes: notes === 'join' ? joinNotes(a.notes, b.notes) : fill(a.notes, b.notes),
+    tags: tidyList([...a.tags, ...b.tags]),
+    linkedinUrl: fill(a.linkedinUrl, b.linkedinUrl),
+    websites: unionBy(a.websites, b.websites, DETAIL_KEYS.websites),
+    relatedNames: unionBy(a.relatedNames, b.relatedNames, DETAIL_KEYS.relatedNames),
+    dates: unionBy(a.dates, b.dates, DETAIL_KEYS.dates),
+  };
+};
+
 /**
  * Two records of the same person combined: `a`'s values first, `b` filling what `a` lacks,
  * lists united, notes joined, the earlier connection date and the better photo kept.
@@ -262,11 +282,6 @@ const betterPhoto = (a?: ContactPhoto, b?: ContactPhoto): ContactPhoto | undefin
 export const mergeRecords = (a: ImportRecord, b: ImportRecord): ImportRecord => {
   const connectedOn = [a.connectedOn, b.connectedOn].filter(Boolean).sort()[0];
   const photo = betterPhoto(a.photo, b.photo);
-  const relatedNames = [...(a.relatedNames ?? [])];
-  for (const related of b.relatedNames ?? []) {
-    if (!relatedNames.some((r) => wordsKey(r.name) === wordsKey(related.name)))
-      relatedNames.push(related);
-  }
   const socialProfiles = [...(a.socialProfiles ?? [])];
   for (const profile of b.socialProfiles ?? []) {
     if (!socialProfiles.some((p) => p.url === profile.url && p.user === profile.user)) {
@@ -275,57 +290,47 @@ export const mergeRecords = (a: ImportRecord, b: ImportRecord): ImportRecord => 
   }
   const groups = tidyList([...(a.groups ?? []), ...(b.groups ?? [])]);
   const stature = a.stature ?? b.stature;
-  const linkedinUrl = a.linkedinUrl ?? b.linkedinUrl;
   const uid = a.uid ?? b.uid;
   return {
     line: a.line,
     source: a.source,
     displayName: a.displayName,
-    givenName: a.givenName ?? b.givenName,
-    familyName: a.familyName ?? b.familyName,
-    emails: unionBy(a.emails, b.emails, emailKey),
-    phones: unionBy(a.phones, b.phones, phoneMain),
-    organization: a.organization ?? b.organization,
-    title: a.title ?? b.title,
-    location: a.location ?? b.location,
-    notes: joinNotes(a.notes, b.notes),
-    tags: tidyList([...a.tags, ...b.tags]),
+    ...combineContacts(a, b, phoneMain, 'join'),
     ...(stature != null && { stature }),
-    ...(linkedinUrl && { linkedinUrl }),
     ...(connectedOn && { connectedOn }),
     ...(photo && { photo }),
-    ...(relatedNames.length > 0 && { relatedNames }),
     ...(socialProfiles.length > 0 && { socialProfiles }),
     ...(groups.length > 0 && { groups }),
     ...(uid && { uid }),
   };
 };
 
-const FILLABLE = ['givenName', 'familyName', 'organization', 'title', 'location', 'notes'] as const;
+/** Whether a combined field is what the person had: combining only fills and appends. */
+const unchanged = (before: unknown, after: unknown): boolean => {
+  if (Array.isArray(before) && Array.isArray(after)) return before.length === after.length;
+  if (before && after && typeof before === 'object' && typeof after === 'object') {
+    return Object.keys(before).length === Object.keys(after).length;
+  }
+  return before === after;
+};
 
 /**
- * What a record adds to an existing person: empty fields filled; new emails, phones and tags
- * appended. Never replaces a value the person has (the host may have typed it).
+ * What a record adds to an existing person: empty fields filled; new emails, phones, tags, web
+ * sites, related names, dates and labels appended. Never replaces a value the person has (the
+ * host may have typed it).
  */
 export const changesFor = (
   person: MatchPerson,
   record: ImportRecord,
   options: MatchOptions = {},
 ): PersonChanges => {
-  const changes: { -readonly [K in keyof PersonChanges]: PersonChanges[K] } = {};
-  for (const field of FILLABLE) {
-    const value = record[field];
-    if (value && !person[field]?.trim()) changes[field] = value;
-  }
-  const emails = unionBy(person.emails, record.emails, emailKey);
-  if (emails.length > person.emails.length) changes.emails = emails;
   const phoneOf = (phone: string): string => phoneKey(phone, options) ?? phoneMain(phone);
-  const phones = unionBy(person.phones, record.phones, phoneOf);
-  if (phones.length > person.phones.length) changes.phones = phones;
-  const tags = tidyList([...person.tags, ...record.tags]);
-  if (tags.length > tidyList(person.tags).length) changes.tags = tags;
-  if (record.linkedinUrl && !person.linkedinUrl) changes.linkedinUrl = record.linkedinUrl;
-  return changes;
+  const combined = combineContacts(person, record, phoneOf, 'fill');
+  const changes: Record<string, unknown> = {};
+  for (const field of CONTACT_FIELDS) {
+    if (!unchanged(person[field], combined[field])) changes[field] = combined[field];
+  }
+  return changes as PersonChanges;
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
  * write (`First Name,Last Name,…,E-mail Address`).
  */
 
+import type { PersonDate, PersonWebsite } from '../domain/person';
 import { normalizeLinkedInUrl } from './contact-keys';
 import {
   type CsvFormatSpec,
@@ -13,21 +14,57 @@ import {
   splitMulti,
 } from './contacts-csv';
 import { isOutlookHeader } from './detect-format';
-import { buildImportItem, type ImportItem, type ParseOptions, type Sourced } from './import-record';
+import {
+  buildImportItem,
+  type ImportItem,
+  type ParseOptions,
+  type RelatedName,
+  readDate,
+  type Typed,
+} from './import-record';
 import type { ByteSource } from './text-stream';
 
-/** Phone columns, most useful first; faxes, pagers and telex are not phones to call. */
-const PHONE_COLUMNS = [
-  'Mobile Phone',
-  'Primary Phone',
-  'Business Phone',
-  'Business Phone 2',
-  'Home Phone',
-  'Home Phone 2',
-  'Other Phone',
-  'Company Main Phone',
-  'Car Phone',
-  'Phone',
+/**
+ * Phone columns, most useful first, with the vCard types each means; faxes, pagers and telex are
+ * not phones to call.
+ */
+const PHONE_COLUMNS: ReadonlyArray<readonly [field: string, types: readonly string[]]> = [
+  ['Mobile Phone', ['cell']],
+  ['Primary Phone', ['pref']],
+  ['Business Phone', ['work']],
+  ['Business Phone 2', ['work']],
+  ['Home Phone', ['home']],
+  ['Home Phone 2', ['home']],
+  ['Other Phone', ['other']],
+  ['Company Main Phone', ['work', 'main']],
+  ['Car Phone', ['car']],
+  ['Phone', []],
+];
+
+/** Web page columns and the label each gives its address. */
+const WEB_COLUMNS: ReadonlyArray<readonly [field: string, label: string | null]> = [
+  ['Web Page', null],
+  ['Business Web Page', 'work'],
+  ['Personal Web Page', 'home'],
+];
+
+/** Outlook's dates: `4/12/1980`, or `0/0/00` for none. */
+const datesOf = (row: CsvRecordView): PersonDate[] => {
+  const dates: PersonDate[] = [];
+  for (const [field, kind] of [
+    ['Birthday', 'birthday'],
+    ['Anniversary', 'anniversary'],
+  ] as const) {
+    const date = readDate(row.get(field));
+    if (date) dates.push({ kind, date, label: null });
+  }
+  return dates;
+};
+
+/** The `Spouse` and `Children` columns as related names. */
+const relatedOf = (row: CsvRecordView): RelatedName[] => [
+  ...splitMulti(row.get('Spouse'), /[;,]/).map((name) => ({ name, relation: 'Spouse' })),
+  ...splitMulti(row.get('Children'), /[;,]/).map((name) => ({ name, relation: 'Child' })),
 ];
 
 const EMAIL_COLUMNS: ReadonlyArray<readonly [value: string, type: string]> = [
@@ -36,8 +73,8 @@ const EMAIL_COLUMNS: ReadonlyArray<readonly [value: string, type: string]> = [
   ['E-mail 3 Address', 'E-mail 3 Type'],
 ];
 
-const emailsOf = (row: CsvRecordView): Sourced[] => {
-  const emails: Sourced[] = [];
+const emailsOf = (row: CsvRecordView): Typed[] => {
+  const emails: Typed[] = [];
   for (const [field, typeField] of EMAIL_COLUMNS) {
     const value = row.get(field);
     // Exchange contacts carry an X.500 address (`/o=ExchangeLabs/ou=…`), typed EX: not an email.
@@ -63,9 +100,16 @@ const outlookSpec: CsvFormatSpec = {
   label: 'Outlook',
   isHeader: isOutlookHeader,
   toItem: (row, options): ImportItem => {
-    const webPage = ['Web Page', 'Business Web Page', 'Personal Web Page']
-      .map((field) => row.get(field))
-      .find((url) => normalizeLinkedInUrl(url));
+    // A LinkedIn profile is the person's `linkedinUrl`; any other page is a web site.
+    let linkedinUrl: string | null = null;
+    const websites: PersonWebsite[] = [];
+    for (const [field, label] of WEB_COLUMNS) {
+      const url = row.get(field).trim();
+      if (!url) continue;
+      const linkedIn = normalizeLinkedInUrl(url);
+      if (linkedIn && (!linkedinUrl || linkedIn === linkedinUrl)) linkedinUrl = linkedIn;
+      else websites.push({ url, label });
+    }
     return buildImportItem(
       {
         line: row.line,
@@ -76,13 +120,16 @@ const outlookSpec: CsvFormatSpec = {
         familyName: row.get('Last Name'),
         nickname: row.get('Nickname'),
         emails: emailsOf(row),
-        phones: PHONE_COLUMNS.map((field) => ({ value: row.get(field), field })),
+        phones: PHONE_COLUMNS.map(([field, types]) => ({ value: row.get(field), field, types })),
         organization: row.get('Company'),
         title: row.get('Job Title'),
         location: locationOf(row),
         notes: row.get('Notes'),
         tags: splitMulti(row.get('Categories'), /[;,]/),
-        linkedinUrl: webPage ? normalizeLinkedInUrl(webPage) : null,
+        linkedinUrl,
+        websites,
+        relatedNames: relatedOf(row),
+        dates: datesOf(row),
       },
       options,
     );

@@ -3,7 +3,11 @@
  * inferred — the number starts with `+` (or `00`), or a default country is given — else the
  * digits as written, so that "(404) 555-1212" and "404.555.1212" still compare equal.
  */
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import {
+  type CountryCode,
+  isPossiblePhoneNumber,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js';
 
 export type { CountryCode };
 
@@ -55,3 +59,13 @@ export const phoneKey = (phone: string, options: PhoneOptions = {}): string | nu
   const main = normalised.split(';')[0] ?? '';
   return main.replace(/\D/g, '').length >= 7 ? main : null;
 };
+
+/** What an international phone number may be written with: `+`, digits, spaces, `()-./`. */
+const PHONE_CHARACTERS = /^\+\d[\d\s().\-/]*(?:;ext=\d+)?$/;
+
+/**
+ * Whether `text` is one international phone number (`+491701112223`, `+49 30 1234567`), and
+ * nothing else: no letters, no operators beyond the dashes and brackets numbers are written with.
+ */
+export const isPhoneNumber = (text: string): boolean =>
+  PHONE_CHARACTERS.test(text) && isPossiblePhoneNumber(text.split(';')[0] ?? text);

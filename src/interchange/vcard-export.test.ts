@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { BLANK_CONTACT } from '../domain/person';
 import { collectImport } from './import-record';
 import { byteSource } from './text-stream';
 import {
@@ -18,6 +19,7 @@ const PHOTO = Buffer.from('\x89PNG\r\n\x1a\n pretend image bytes '.repeat(8), 'l
 
 const people: VCardPerson[] = [
   {
+    ...BLANK_CONTACT,
     id: '0b9f8e2a-3c4d-4e5f-8a6b-7c8d9e0f1a2b',
     displayName: 'Ana Silva',
     givenName: 'Ana',
@@ -34,6 +36,7 @@ const people: VCardPerson[] = [
     updatedAt: '2025-01-02T03:04:05.678Z',
   },
   {
+    ...BLANK_CONTACT,
     id: 'p-2',
     displayName: 'Jürgen Weiß-Østergaard',
     givenName: 'Jürgen',
@@ -47,6 +50,7 @@ const people: VCardPerson[] = [
     tags: [],
   },
   {
+    ...BLANK_CONTACT,
     id: 'p-3',
     displayName: '山田太郎',
     givenName: '太郎',
@@ -119,7 +123,7 @@ describe('exporting vCards', () => {
         expect(record.organization).toBe(person.organization);
         expect(record.title).toBe(person.title);
         expect(record.location).toBe(person.location);
-        expect(record.linkedinUrl).toBe(person.linkedinUrl ?? undefined);
+        expect(record.linkedinUrl).toBe(person.linkedinUrl ?? null);
         expect(record.photo).toEqual(person.photo ?? undefined);
       });
     },

@@ -3,28 +3,19 @@
  * One card per person, lines folded at 75 octets without splitting a UTF-8 character, text
  * escaped, the photo included. Pure and streaming: a generator of card strings.
  */
-import type { Person } from '../domain/person';
+import type {
+  ContactLabel,
+  Person,
+  PersonContact,
+  PersonDate,
+  RelatedName,
+} from '../domain/person';
 import type { ContactPhoto } from './import-record';
 
 export type VCardVersion = '3.0' | '4.0';
 
-/** What a card is written from: a person, with the few things the store keeps beside it. */
-export interface VCardPerson
-  extends Pick<
-    Person,
-    | 'id'
-    | 'displayName'
-    | 'givenName'
-    | 'familyName'
-    | 'emails'
-    | 'phones'
-    | 'organization'
-    | 'title'
-    | 'location'
-    | 'notes'
-    | 'tags'
-  > {
-  readonly linkedinUrl?: string | null;
+/** What a card is written from: a person's name and contact fields, and their picture. */
+export interface VCardPerson extends Pick<Person, 'id' | 'displayName'>, PersonContact {
   readonly photo?: ContactPhoto | null;
   /** ISO timestamp, written as REV. */
   readonly updatedAt?: string;
@@ -89,11 +80,116 @@ const photoLine = (photo: ContactPhoto, version: VCardVersion): string => {
     : `PHOTO:data:${photo.mediaType};base64,${photo.base64}`;
 };
 
-const telLine = (phone: string, version: VCardVersion): string => {
-  if (version === '3.0') return `TEL;TYPE=VOICE:${phone}`;
+/**
+ * The lines of one card. A labelled property is grouped with its label as `itemN.`: Apple's
+ * way (`item1.URL:…` with `item1.X-ABLabel:blog`), which Google Contacts reads too.
+ */
+class CardLines {
+  readonly lines: string[] = [];
+  private items = 0;
+
+  /** `property` as written, grouped with an `X-ABLabel` line when `label` is given. */
+  add(property: string, label?: string | null): void {
+    if (!label) {
+      this.lines.push(property);
+      return;
+    }
+    const group = `item${++this.items}`;
+    this.lines.push(`${group}.${property}`, `${group}.X-ABLabel:${escapeText(label)}`);
+  }
+}
+
+/**
+ * The TYPE parameter of an email or phone: its types, with `plain` (INTERNET, VOICE) where the
+ * version expects one; 3.0 lists `pref` among the types, 4.0 writes `PREF=1`.
+ */
+const typeParams = (
+  label: ContactLabel | undefined,
+  version: VCardVersion,
+  plain: { readonly '3.0': string; readonly '4.0': string | null },
+): string => {
+  // Most numbers carry no types: no lists to build for them (an export writes thousands).
+  if (!label?.types.length) {
+    return version === '3.0'
+      ? `;TYPE=${plain['3.0']}`
+      : plain['4.0']
+        ? `;TYPE=${plain['4.0']}`
+        : '';
+  }
+  const types = label.types.filter((t) => /^[a-z0-9-]+$/i.test(t));
+  const pref = types.includes('pref');
+  const others = types.filter((t) => t !== 'pref');
+  if (version === '3.0') {
+    return `;TYPE=${[plain['3.0'], ...others, ...(pref ? ['pref'] : [])].join(',').toUpperCase()}`;
+  }
+  const listed = others.length > 0 ? others.join(',') : plain['4.0'];
+  return `${listed ? `;TYPE=${listed}` : ''}${pref ? ';PREF=1' : ''}`;
+};
+
+const telLine = (phone: string, label: ContactLabel | undefined, version: VCardVersion) => {
+  const types = typeParams(label, version, { '3.0': 'VOICE', '4.0': 'voice' });
+  if (version === '3.0') return `TEL${types}:${phone}`;
   return phone.startsWith('+')
-    ? `TEL;VALUE=uri;TYPE=voice:tel:${phone}`
-    : `TEL;VALUE=text;TYPE=voice:${escapeText(phone)}`;
+    ? `TEL;VALUE=uri${types}:tel:${phone}`
+    : `TEL;VALUE=text${types}:${escapeText(phone)}`;
+};
+
+const emailLine = (email: string, label: ContactLabel | undefined, version: VCardVersion) =>
+  `EMAIL${typeParams(label, version, { '3.0': 'INTERNET', '4.0': null })}:${escapeText(email)}`;
+
+/** A date in the version's form: 3.0 `1980-04-12`, 4.0 `19800412`; no year: `--0412`. */
+const dateValue = (date: string, version: VCardVersion): string => {
+  if (date.startsWith('--')) return `--${date.slice(2).replace('-', '')}`;
+  return version === '3.0' ? date : date.replace(/-/g, '');
+};
+
+/** Apple's own labels for its relations and dates: written `_$!<Spouse>!$_` so it shows its own. */
+const APPLE_LABELS = new Set(
+  [
+    'spouse',
+    'partner',
+    'child',
+    'mother',
+    'father',
+    'parent',
+    'brother',
+    'sister',
+    'friend',
+  ].concat(['assistant', 'manager', 'anniversary', 'other', 'homepage']),
+);
+
+const appleLabel = (label: string | null): string | null =>
+  label && APPLE_LABELS.has(label.toLowerCase()) ? `_$!<${label}>!$_` : label;
+
+/** vCard 4.0's own relation types (RFC 6350 §6.6.6). */
+const RELATED_TYPES = new Set(
+  ['contact', 'acquaintance', 'friend', 'met', 'co-worker', 'colleague', 'co-resident']
+    .concat(['neighbor', 'child', 'parent', 'sibling', 'spouse', 'kin', 'muse', 'crush'])
+    .concat(['date', 'sweetheart', 'me', 'agent', 'emergency']),
+);
+
+const addRelated = (card: CardLines, related: RelatedName, version: VCardVersion): void => {
+  const relation = related.relation?.trim() ?? null;
+  if (version === '4.0' && (!relation || RELATED_TYPES.has(relation.toLowerCase()))) {
+    // Parameter values are case-insensitive: the relation keeps the case the card gave it.
+    const type = relation ? `;TYPE=${relation}` : '';
+    card.add(`RELATED;VALUE=text${type}:${escapeText(related.name)}`);
+  } else {
+    card.add(`X-ABRELATEDNAMES:${escapeText(related.name)}`, appleLabel(relation));
+  }
+};
+
+const addDate = (card: CardLines, date: PersonDate, version: VCardVersion): void => {
+  // Apple marks a birthday without a year with the year 1604; 4.0 has `--MMDD`.
+  const yearless = date.date.startsWith('--') && version === '3.0';
+  const value = yearless ? `1604${date.date.slice(1)}` : dateValue(date.date, version);
+  const omit = yearless ? ';X-APPLE-OMIT-YEAR=1604' : '';
+  if (date.kind === 'birthday') card.add(`BDAY${omit}:${value}`);
+  else if (date.kind === 'anniversary' && version === '4.0') card.add(`ANNIVERSARY:${value}`);
+  else {
+    const label = date.kind === 'anniversary' ? 'Anniversary' : date.label;
+    card.add(`X-ABDATE${omit}:${value}`, appleLabel(label));
+  }
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -105,7 +201,9 @@ const revision = (iso: string, version: VCardVersion): string => {
 
 /** One person as a vCard of the given version, CRLF line endings, folded. */
 export const personToVCard = (person: VCardPerson, version: VCardVersion): string => {
-  const lines: string[] = ['BEGIN:VCARD', `VERSION:${version}`, 'PRODID:-//Salon//Salon//EN'];
+  const card = new CardLines();
+  const lines = card.lines;
+  lines.push('BEGIN:VCARD', `VERSION:${version}`, 'PRODID:-//Salon//Salon//EN');
   if (UUID.test(person.id)) lines.push(`UID:urn:uuid:${person.id.toLowerCase()}`);
   else
     lines.push(
@@ -120,13 +218,18 @@ export const personToVCard = (person: VCardPerson, version: VCardVersion): strin
   if (person.organization) lines.push(`ORG:${escapeComponent(person.organization)}`);
   if (person.title) lines.push(`TITLE:${escapeText(person.title)}`);
   for (const email of person.emails) {
-    lines.push(
-      version === '3.0' ? `EMAIL;TYPE=INTERNET:${escapeText(email)}` : `EMAIL:${escapeText(email)}`,
-    );
+    const label = person.contactLabels[email];
+    card.add(emailLine(email, label, version), label?.label);
   }
-  for (const phone of person.phones) lines.push(telLine(phone, version));
+  for (const phone of person.phones) {
+    const label = person.contactLabels[phone];
+    card.add(telLine(phone, label, version), label?.label);
+  }
   if (person.location) lines.push(`ADR:;;;${escapeComponent(person.location)};;;`);
   if (person.linkedinUrl) lines.push(`URL:${person.linkedinUrl}`);
+  for (const website of person.websites) card.add(`URL:${website.url}`, appleLabel(website.label));
+  for (const related of person.relatedNames) addRelated(card, related, version);
+  for (const date of person.dates) addDate(card, date, version);
   if (person.tags.length > 0) lines.push(`CATEGORIES:${person.tags.map(escapeText).join(',')}`);
   if (person.notes) lines.push(`NOTE:${escapeText(person.notes)}`);
   if (person.photo) lines.push(photoLine(person.photo, version));

@@ -13,16 +13,19 @@
  */
 import iconv from 'iconv-lite';
 import { invalidInput } from '../domain/errors';
+import type { PersonDate, PersonWebsite } from '../domain/person';
 import { isEmail, normalizeEmail } from '../domain/text';
 import { normalizeLinkedInUrl } from './contact-keys';
 import {
   buildImportItem,
   type ContactPhoto,
+  dateOfLabel,
   type ImportItem,
   type ParseOptions,
   type RelatedName,
+  readDate,
   type SocialProfile,
-  type Sourced,
+  type Typed,
 } from './import-record';
 import { type ByteSource, decodeText, splitLines } from './text-stream';
 
@@ -352,6 +355,50 @@ const uidOf = (value: string): string =>
     .replace(/^urn:uuid:/i, '')
     .toLowerCase();
 
+/** Types that say nothing a host needs (every email is INTERNET, every phone VOICE). */
+const PLAIN_TYPES = new Set(['internet', 'voice', 'x400', 'text']);
+
+/** The types of an EMAIL or TEL, lower case (`cell`, `work`, `pref`); 4.0's `PREF=1` is `pref`. */
+const typesOf = (property: VCardProperty): string[] => {
+  const types = (property.params.get('TYPE') ?? [])
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t && !PLAIN_TYPES.has(t));
+  if (property.params.has('PREF') && !types.includes('pref')) types.push('pref');
+  return [...new Set(types)];
+};
+
+/** The date kind of each vCard property that holds one. */
+const DATE_PROPERTIES: Readonly<Record<string, PersonDate['kind']>> = {
+  BDAY: 'birthday',
+  ANNIVERSARY: 'anniversary',
+  'X-ANNIVERSARY': 'anniversary',
+  'X-ABDATE': 'other',
+};
+
+/**
+ * Birthdays, anniversaries and Apple's labelled dates (`item3.X-ABDATE` with an `X-ABLabel`);
+ * a year Apple marks as omitted (`X-APPLE-OMIT-YEAR`) is dropped. A value that is no date (4.0
+ * allows `BDAY;VALUE=text:circa 1800`) is left out: it is not the host's error.
+ */
+const datesOf = (
+  card: VCard,
+  labelOf: (property: VCardProperty) => string | null,
+): PersonDate[] => {
+  const dates: PersonDate[] = [];
+  for (const p of card.properties) {
+    const kind = DATE_PROPERTIES[p.name];
+    if (!kind) continue;
+    const date = readDate(unescapeText(p.value), p.params.get('X-APPLE-OMIT-YEAR')?.[0]);
+    if (!date) continue;
+    const dated = dateOfLabel(date, kind === 'other' ? labelOf(p) : null, kind);
+    // One birthday: 3.0 files sometimes repeat BDAY in several forms.
+    if (dated.kind === 'birthday' && dates.some((d) => d.kind === 'birthday')) continue;
+    if (!dates.some((d) => d.kind === dated.kind && d.date === date && d.label === dated.label))
+      dates.push(dated);
+  }
+  return dates;
+};
+
 /** Turns one card into an import item: a record, a group, or the card's problems. */
 export const vCardToItem = (card: VCard, options: ParseOptions = {}): ImportItem => {
   const all = (name: string) => card.properties.filter((p) => p.name === name);
@@ -383,16 +430,21 @@ export const vCardToItem = (card: VCard, options: ParseOptions = {}): ImportItem
   for (const p of card.properties) {
     if (p.group && p.name === 'X-ABLABEL') labels.set(p.group, cleanLabel(unescapeText(p.value)));
   }
+  const labelOf = (p: VCardProperty): string | null => (p.group && labels.get(p.group)) || null;
 
-  const emails: Sourced[] = all('EMAIL').map((p) => ({
+  const emails: Typed[] = all('EMAIL').map((p) => ({
     value: unescapeText(p.value)
       .trim()
       .replace(/^mailto:/i, ''),
     field: 'EMAIL',
+    types: typesOf(p),
+    label: labelOf(p),
   }));
-  const phones: Sourced[] = all('TEL').map((p) => ({
+  const phones: Typed[] = all('TEL').map((p) => ({
     value: /^tel:/i.test(p.value.trim()) ? p.value.trim() : unescapeText(p.value),
     field: 'TEL',
+    types: typesOf(p),
+    label: labelOf(p),
   }));
 
   let location: string | null = null;
@@ -405,9 +457,19 @@ export const vCardToItem = (card: VCard, options: ParseOptions = {}): ImportItem
     }
   }
 
+  // A LinkedIn profile is the person's `linkedinUrl`; any other address is a web site.
   let linkedinUrl: string | null = null;
+  const websites: PersonWebsite[] = [];
   for (const p of all('URL')) {
-    linkedinUrl ??= normalizeLinkedInUrl(unescapeText(p.value));
+    const url = unescapeText(p.value).trim();
+    if (!url) continue;
+    const linkedIn = normalizeLinkedInUrl(url);
+    if (linkedIn && (linkedinUrl === null || linkedinUrl === linkedIn)) {
+      linkedinUrl = linkedIn;
+      continue;
+    }
+    const type = p.params.get('TYPE')?.find((t) => !/^pref$/i.test(t));
+    websites.push({ url, label: labelOf(p) ?? type?.toLowerCase() ?? null });
   }
   const socialProfiles: SocialProfile[] = all('X-SOCIALPROFILE').map((p) => {
     const url = unescapeText(p.value).trim() || null;
@@ -416,16 +478,18 @@ export const vCardToItem = (card: VCard, options: ParseOptions = {}): ImportItem
     return { service, url, user: p.params.get('X-USER')?.[0] ?? null };
   });
 
+  // In card order: 4.0 writes RELATED beside Apple's X-ABRELATEDNAMES for custom relations.
   const relatedNames: RelatedName[] = [];
-  for (const p of all('X-ABRELATEDNAMES')) {
+  for (const p of card.properties) {
+    if (p.name !== 'X-ABRELATEDNAMES' && p.name !== 'RELATED') continue;
     const name = unescapeText(p.value).trim();
-    const relation = (p.group ? labels.get(p.group) : undefined) ?? p.params.get('TYPE')?.[0];
-    if (name) relatedNames.push({ name, relation: relation ?? null });
-  }
-  for (const p of all('RELATED')) {
-    const name = unescapeText(p.value).trim();
-    const isUri = /^[a-z][a-z0-9+.-]*:/i.test(name) && p.params.get('VALUE')?.[0] !== 'text';
-    if (name && !isUri) relatedNames.push({ name, relation: p.params.get('TYPE')?.[0] ?? null });
+    const type = p.params.get('TYPE')?.find((t) => !/^pref$/i.test(t)) ?? null;
+    if (p.name === 'RELATED') {
+      const isUri = /^[a-z][a-z0-9+.-]*:/i.test(name) && p.params.get('VALUE')?.[0] !== 'text';
+      if (name && !isUri) relatedNames.push({ name, relation: type });
+    } else if (name) {
+      relatedNames.push({ name, relation: labelOf(p) ?? type });
+    }
   }
 
   // The picture itself beats a link to it.
@@ -439,6 +503,7 @@ export const vCardToItem = (card: VCard, options: ParseOptions = {}): ImportItem
     .filter(Boolean)
     .join('\n\n');
   const uid = vCardText(card, 'UID');
+  const dates = datesOf(card, labelOf);
 
   return buildImportItem(
     {
@@ -462,6 +527,8 @@ export const vCardToItem = (card: VCard, options: ParseOptions = {}): ImportItem
       photo,
       relatedNames,
       socialProfiles,
+      websites,
+      dates,
       uid: uid ? uidOf(uid) : null,
     },
     options,

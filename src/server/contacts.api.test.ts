@@ -212,6 +212,14 @@ describe.each(testDialects())('contacts in and out through the API on %s', (dial
     );
     const text = await vcard.text();
     expect(text.match(/BEGIN:VCARD/g)?.length).toBe(await peopleCount(ana));
+    // Each version its own file name, so the two downloads do not overwrite each other.
+    const vcard4 = await send(ana, '/export?format=vcard4');
+    expect(vcard4.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="salon-.*-vcard4\.vcf"$/,
+    );
+    expect(vcard4.headers.get('content-disposition')).not.toBe(
+      vcard.headers.get('content-disposition'),
+    );
     const csv = await send(ana, '/export?format=csv');
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect((await csv.text()).split('\r\n')[0]).toMatch(/^Display Name,Given Name/);

@@ -4,9 +4,10 @@
  */
 import { sql, type Updateable } from 'kysely';
 import { notFound } from '../domain/errors';
-import type { PersonId } from '../domain/person';
+import type { Person, PersonContact, PersonId } from '../domain/person';
 import { newId } from './ids';
-import { batches, fromJsonList } from './rows';
+import { CONTACT_COLUMNS, contactFromRow } from './person.columns';
+import { batches } from './rows';
 import type { PersonTable } from './schema';
 import type { OwnedRow, WorkspaceScope } from './workspace-scope';
 
@@ -28,21 +29,10 @@ export interface NewImportBatch {
   readonly summary: object;
 }
 
-/** What matching needs of an existing person, and whether they are the host. */
-export interface MatchablePerson {
-  readonly id: PersonId;
-  readonly isSelf: boolean;
-  readonly displayName: string;
-  readonly givenName: string | null;
-  readonly familyName: string | null;
-  readonly emails: readonly string[];
-  readonly phones: readonly string[];
-  readonly organization: string | null;
-  readonly title: string | null;
-  readonly location: string | null;
-  readonly notes: string | null;
-  readonly tags: readonly string[];
-  readonly linkedinUrl: string | null;
+/** What matching needs of an existing person (their contact fields), and whether they are the host. */
+export interface MatchablePerson
+  extends Pick<Person, 'id' | 'isSelf' | 'displayName'>,
+    PersonContact {
   readonly hasPhoto: boolean;
 }
 
@@ -73,16 +63,7 @@ export interface ChangedSince {
 export const REVERTIBLE_COLUMNS = [
   'display_name',
   'sort_key',
-  'given_name',
-  'family_name',
-  'emails',
-  'phones',
-  'organization',
-  'title',
-  'location',
-  'notes',
-  'tags',
-  'linkedin_url',
+  ...CONTACT_COLUMNS,
   'photo',
   'updated_at',
 ] as const satisfies ReadonlyArray<keyof PersonTable>;
@@ -173,21 +154,7 @@ export class ImportBatchRepository {
   async matchable(): Promise<MatchablePerson[]> {
     const rows = await this.scope
       .selectFrom('people')
-      .select([
-        'id',
-        'is_self',
-        'display_name',
-        'given_name',
-        'family_name',
-        'emails',
-        'phones',
-        'organization',
-        'title',
-        'location',
-        'notes',
-        'tags',
-        'linkedin_url',
-      ])
+      .select(['id', 'is_self', 'display_name', ...CONTACT_COLUMNS])
       .select(sql<number>`case when photo is null then 0 else 1 end`.as('has_photo'))
       .orderBy('id')
       .execute();
@@ -195,16 +162,7 @@ export class ImportBatchRepository {
       id: r.id,
       isSelf: Number(r.is_self) === 1,
       displayName: r.display_name,
-      givenName: r.given_name,
-      familyName: r.family_name,
-      emails: fromJsonList(r.emails),
-      phones: fromJsonList(r.phones),
-      organization: r.organization,
-      title: r.title,
-      location: r.location,
-      notes: r.notes,
-      tags: fromJsonList(r.tags),
-      linkedinUrl: r.linkedin_url,
+      ...contactFromRow(r),
       hasPhoto: Number(r.has_photo) === 1,
     }));
   }

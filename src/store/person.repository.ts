@@ -14,6 +14,7 @@ import {
 } from '../domain/person';
 import { fold, words } from '../domain/text';
 import { newId } from './ids';
+import { CONTACT_COLUMNS, contactFromRow, contactToRow } from './person.columns';
 import { batches, fromJsonList, toJsonList } from './rows';
 import type { PersonTable } from './schema';
 import type { OwnedRow, WorkspaceScope } from './workspace-scope';
@@ -44,12 +45,8 @@ export interface PeopleCursor {
   readonly id: string;
 }
 
-/** What a contact card says about someone beyond the person's fields (kept for export). */
+/** What a contact card says about someone beyond the person's fields (kept for backups). */
 export interface PersonProfiles {
-  readonly relatedNames?: ReadonlyArray<{
-    readonly name: string;
-    readonly relation: string | null;
-  }>;
   readonly socialProfiles?: ReadonlyArray<{
     readonly service: string | null;
     readonly url: string | null;
@@ -72,25 +69,16 @@ const COLUMNS = [
   'is_self',
   'display_name',
   'sort_key',
-  'given_name',
-  'family_name',
-  'emails',
-  'phones',
-  'organization',
-  'title',
-  'location',
-  'tags',
+  ...CONTACT_COLUMNS,
   'interests',
   'asks',
   'offers',
-  'notes',
   'stature',
   'how_we_met',
   'how_we_met_moment_id',
   'introduced_by_id',
   'source',
   'last_contact_on',
-  'linkedin_url',
   'photo',
   'created_at',
   'updated_at',
@@ -114,25 +102,16 @@ const toPerson = (row: Pick<Selectable<PersonTable>, (typeof COLUMNS)[number]>):
   workspaceId: row.workspace_id,
   isSelf: Number(row.is_self) === 1,
   displayName: row.display_name,
-  givenName: row.given_name,
-  familyName: row.family_name,
-  emails: fromJsonList(row.emails),
-  phones: fromJsonList(row.phones),
-  organization: row.organization,
-  title: row.title,
-  location: row.location,
-  tags: fromJsonList(row.tags),
+  ...contactFromRow(row),
   interests: fromJsonList(row.interests),
   asks: fromJsonList(row.asks),
   offers: fromJsonList(row.offers),
-  notes: row.notes,
   stature: row.stature === null ? null : Number(row.stature),
   howWeMet: row.how_we_met,
   howWeMetMomentId: row.how_we_met_moment_id,
   introducedById: row.introduced_by_id,
   source: row.source as PersonSource,
   lastContactOn: row.last_contact_on,
-  linkedinUrl: row.linkedin_url,
   photo: parsePhoto(row.photo),
   createdAt: row.created_at,
   updatedAt: row.updated_at,
@@ -152,18 +131,10 @@ const toRow = (person: NewPerson, now: string): PersonRow => {
     is_self: person.isSelf ? 1 : 0,
     display_name: displayName,
     sort_key: sortKey(displayName),
-    given_name: blank(person.givenName),
-    family_name: blank(person.familyName),
-    emails: toJsonList(tidyList(person.emails)),
-    phones: toJsonList(tidyList(person.phones)),
-    organization: blank(person.organization),
-    title: blank(person.title),
-    location: blank(person.location),
-    tags: toJsonList(tidyList(person.tags)),
+    ...contactToRow(person),
     interests: toJsonList(tidyList(person.interests)),
     asks: toJsonList(tidyList(person.asks)),
     offers: toJsonList(tidyList(person.offers)),
-    notes: blank(person.notes),
     stature: person.stature ?? null,
     how_we_met: blank(person.howWeMet),
     how_we_met_moment_id: person.howWeMetMomentId ?? null,
@@ -172,12 +143,8 @@ const toRow = (person: NewPerson, now: string): PersonRow => {
     last_contact_on: person.lastContactOn ?? null,
     created_at: now,
     updated_at: now,
-    linkedin_url: blank(person.linkedinUrl),
     photo: person.photo ? JSON.stringify(person.photo) : null,
-    profiles:
-      person.profiles?.relatedNames?.length || person.profiles?.socialProfiles?.length
-        ? JSON.stringify(person.profiles)
-        : null,
+    profiles: person.profiles?.socialProfiles?.length ? JSON.stringify(person.profiles) : null,
     import_batch_id: person.importBatchId ?? null,
   };
 };

@@ -83,6 +83,14 @@ export interface PersonTable {
   profiles: string | null;
   /** The import batch that created this person (undo removes them). */
   import_batch_id: string | null;
+  /** Added by 0009-contact-details, JSON or null when empty: `{ [email or phone]: { types, label } }`. */
+  contact_labels: string | null;
+  /** JSON: `[{ url, label }]`. */
+  websites: string | null;
+  /** JSON: `[{ name, relation }]` (before 0009, inside `profiles`). */
+  related_names: string | null;
+  /** JSON: `[{ kind, date, label }]`. */
+  dates: string | null;
 }
 
 export interface PersonSearchTable {

@@ -94,6 +94,10 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
       text('linkedin_url'),
       json('photo'),
       json('profiles'),
+      json('contact_labels'),
+      json('websites'),
+      json('related_names'),
+      json('dates'),
       text('import_batch_id', true, 'ref'),
       text('created_at', false),
       text('updated_at', false),
@@ -304,6 +308,18 @@ const fromBackupRow = (
   return out;
 };
 
+/**
+ * A backup from before 0009-contact-details keeps a person's related names inside `profiles`:
+ * they move to their own column, as the migration moved those already in the database.
+ */
+const liftRelatedNames = (values: Record<string, unknown>): void => {
+  if (values.related_names !== null || typeof values.profiles !== 'string') return;
+  const { relatedNames, ...rest } = JSON.parse(values.profiles) as { relatedNames?: unknown };
+  if (!Array.isArray(relatedNames) || relatedNames.length === 0) return;
+  values.related_names = JSON.stringify(relatedNames);
+  values.profiles = Object.keys(rest).length > 0 ? JSON.stringify(rest) : null;
+};
+
 /** Replaces every string of a JSON value through `map` (ids inside the demo plan). */
 const mapStrings = (value: unknown, map: (s: string) => string): unknown => {
   if (typeof value === 'string') return map(value);
@@ -430,7 +446,10 @@ export class WorkspaceBackupRepository {
     rows.forEach((row, i) => {
       const where = `${spec.key}[${i}]`;
       const values = fromBackupRow(spec.columns, row, where, ids);
-      if (spec.table === 'people') values.sort_key = sortKey(String(values.display_name));
+      if (spec.table === 'people') {
+        values.sort_key = sortKey(String(values.display_name));
+        liftRelatedNames(values);
+      }
       out.push(values);
       if (spec.nested) {
         const nested = spec.nested;

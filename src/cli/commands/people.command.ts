@@ -1,6 +1,7 @@
 /** `salon people`: list or search the network. */
 import type { Command } from 'commander';
 import { listPeople } from '../../app/people';
+import { formatPhone } from '../../contracts/phone';
 import { printJson, withWorkspace } from '../runtime';
 
 export const registerPeople = (program: Command): void => {
@@ -18,9 +19,9 @@ export const registerPeople = (program: Command): void => {
         if (options.json) return printJson(page.items);
         for (const p of page.items) {
           const detail = [p.title, p.organization].filter(Boolean).join(', ');
-          console.log(
-            `${p.displayName}${detail ? ` — ${detail}` : ''}${p.emails[0] ? ` <${p.emails[0]}>` : ''}`,
-          );
+          const email = p.emails[0] ? ` <${p.emails[0]}>` : '';
+          const phone = p.phones[0] ? ` ${formatPhone(p.phones[0])}` : '';
+          console.log(`${p.displayName}${detail ? ` — ${detail}` : ''}${email}${phone}`);
         }
         if (page.items.length === 0) console.error('No one found.');
       },

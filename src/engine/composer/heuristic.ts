@@ -8,7 +8,8 @@
  * swapped in may not leave, unless the swap beats the best table found. With the gain vector of
  * TableState a swap's change is D[v] − D[u] − w(u, v), so one step weighs all k·(n−k) swaps in
  * O(k·n) and applies one in O(n). After `patience` steps without a better table, the best table
- * is perturbed (a few random swaps) and searched again, `restarts` times. Every random choice
+ * is perturbed (a few random swaps), or a fresh greedy table is grown around the next most
+ * promising person, and searched again, `restarts` times. Every random choice
  * comes from the seeded generator, so a seed gives one answer.
  */
 import { createRng, type Rng, randomInt } from '../../domain/random';
@@ -155,6 +156,22 @@ const tabuRound = (
   return step;
 };
 
+/** People by promise: own value plus half their k − 1 heaviest weights, best first. */
+const promising = (instance: TableInstance): number[] => {
+  const { n, k, weights, gain } = instance;
+  const promise = new Float64Array(n);
+  const row = new Float64Array(n);
+  for (let c = 0; c < n; c++) {
+    row.set(weights.subarray(c * n, c * n + n));
+    row[c] = -Infinity;
+    row.sort();
+    let half = 0;
+    for (let t = 0; t < k - 1 && t < n - 1; t++) half += Math.max(0, row[n - 1 - t]!);
+    promise[c] = gain[c]! + half / 2;
+  }
+  return Array.from({ length: n }, (_, c) => c).sort((a, b) => promise[b]! - promise[a]! || a - b);
+};
+
 /**
  * The heuristic's table for an instance. `proof` is 'unproven' (the exact solver proves);
  * `chosen` is empty when no feasible table was found.
@@ -175,9 +192,16 @@ export const solveHeuristic = (
   if (!settings.greedyOnly && !settings.plainSwaps && free > 0 && instance.n > instance.k) {
     const rng = createRng(settings.seed);
     steps += tabuRound(state, rng, settings.patience, best);
+    const seeds = promising(instance);
     for (let r = 0; r < settings.restarts; r++) {
-      state.load(best.chosen);
-      perturb(state, rng, Math.max(2, Math.ceil(free / 3)));
+      // Odd rounds shake the best table; even ones grow a fresh table around another promising
+      // person, so a sparse instance's other clusters are reached too.
+      const start = seeds[(r >> 1) + 1];
+      state.load([]);
+      if (r % 2 === 1 || start === undefined || !greedyFill(state, [...instance.must, start])) {
+        state.load(best.chosen);
+        perturb(state, rng, Math.max(2, Math.ceil(free / 3)));
+      }
       steps += tabuRound(state, rng, settings.patience, best);
     }
   }

@@ -102,6 +102,35 @@ class Schedule {
   }
 }
 
+/**
+ * One round built greedily on the meetings so far: each group starts from a random person and
+ * takes, one by one, whoever has met its members least (the random order breaks ties).
+ */
+const greedyRound = (state: Schedule, sizes: readonly number[], rng: Rng): number[][] => {
+  const { n, met } = state;
+  const left = shuffled(
+    rng,
+    Array.from({ length: n }, (_, p) => p),
+  );
+  return sizes.map((size) => {
+    const group = [left.shift()!];
+    while (group.length < size) {
+      let pick = 0;
+      let fewest = Infinity;
+      for (const [at, p] of left.entries()) {
+        let times = 0;
+        for (const x of group) times += met[p * n + x]!;
+        if (times < fewest) {
+          fewest = times;
+          pick = at;
+        }
+      }
+      group.push(left.splice(pick, 1)[0]!);
+    }
+    return group;
+  });
+};
+
 /** Σ of pair weights within each group. */
 const valueOfRounds = (
   rounds: readonly (readonly (readonly number[])[])[],
@@ -244,17 +273,7 @@ export const scheduleSeries: ScheduleSeries = (
   }
   const free: number[] = [];
   for (let r = held.length; r < rounds; r++) {
-    const order = shuffled(
-      rng,
-      Array.from({ length: n }, (_, p) => p),
-    );
-    const groups: number[][] = [];
-    let at = 0;
-    for (const s of sizes) {
-      groups.push(order.slice(at, at + s));
-      at += s;
-    }
-    state.setRound(r, groups);
+    state.setRound(r, greedyRound(state, sizes, rng));
     free.push(r);
   }
   const floor = repeatsLowerBound(n, sizes, rounds);

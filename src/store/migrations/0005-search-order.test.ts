@@ -1,35 +1,10 @@
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
-import { describe, expect, inject, it } from 'vitest';
+import { type Kysely, Migrator } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { PersonRepository } from '../person.repository';
 import type { Database } from '../schema';
-import { createScratchDatabase } from '../scratch-database';
-import { testDialects } from '../testing';
+import { openEmpty, testDialects } from '../testing';
 import { WorkspaceScope } from '../workspace-scope';
 import { migrations } from './index';
-
-const openEmpty = async (dialect: string) => {
-  if (dialect === 'sqlite') {
-    // biome-ignore lint/suspicious/noExplicitAny: the schema before 0005 is not `Database`
-    const db = new Kysely<any>({
-      dialect: new SqliteDialect({ database: new SqliteDatabase(':memory:') }),
-    });
-    return { db, close: () => db.destroy() };
-  }
-  const scratch = await createScratchDatabase(inject('postgresAdminUrl') as string);
-  // biome-ignore lint/suspicious/noExplicitAny: the schema before 0005 is not `Database`
-  const db = new Kysely<any>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: scratch.url }) }),
-  });
-  return {
-    db,
-    close: async () => {
-      await db.destroy();
-      await scratch.drop();
-    },
-  };
-};
 
 describe.each(testDialects())('migration 0005-search-order on %s', (dialect) => {
   it('gives the search terms of existing people their sort keys', async () => {

@@ -7,6 +7,7 @@ import * as circleNames from './0004-circle-names';
 import * as searchOrder from './0005-search-order';
 import * as engineWeights from './0006-engine-weights';
 import * as tieGraph from './0007-tie-graph';
+import * as contactDetails from './0009-contact-details';
 import * as gatherings from './0010-gatherings';
 
 export const migrations: Record<string, Migration> = {
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005-search-order': searchOrder,
   '0006-engine-weights': engineWeights,
   '0007-tie-graph': tieGraph,
+  '0009-contact-details': contactDetails,
   '0010-gatherings': gatherings,
 };

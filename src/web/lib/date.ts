@@ -40,3 +40,25 @@ export const sinceDay = (value: string, now: Date = new Date()): string => {
   if (abs < 365) return relative.format(Math.round(days / 30), 'month');
   return relative.format(Math.round(days / 365), 'year');
 };
+
+const dayMonthYear = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const dayMonth = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'long',
+  timeZone: 'UTC',
+});
+
+/** A date from a contact card: "12 April 1980", or "12 April" for `--04-12` (no year). */
+export const formatCardDate = (value: string): string => {
+  const match = /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return value;
+  const year = match[1] === '-' ? 2000 : Number(match[1]);
+  const day = new Date(Date.UTC(year, Number(match[2]) - 1, Number(match[3])));
+  if (year < 100) day.setUTCFullYear(year);
+  return (match[1] === '-' ? dayMonth : dayMonthYear).format(day);
+};

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { formatPhone } from '../../contracts/phone';
 import { STATURE_MAX, STATURE_MIN } from '../../domain/person';
 import { ApiError, api, type Person, type PersonInput } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -28,6 +29,9 @@ interface Draft {
   notes: string;
   stature: string;
   howWeMet: string;
+  websites: string;
+  /** `YYYY-MM-DD`, or `--MM-DD` without the year. */
+  birthday: string;
 }
 
 const draftOf = (person: Person | undefined, name = ''): Draft => ({
@@ -35,7 +39,7 @@ const draftOf = (person: Person | undefined, name = ''): Draft => ({
   givenName: person?.givenName ?? '',
   familyName: person?.familyName ?? '',
   emails: person?.emails.join(', ') ?? '',
-  phones: person?.phones.join(', ') ?? '',
+  phones: person?.phones.map(formatPhone).join(', ') ?? '',
   organization: person?.organization ?? '',
   title: person?.title ?? '',
   location: person?.location ?? '',
@@ -46,11 +50,28 @@ const draftOf = (person: Person | undefined, name = ''): Draft => ({
   notes: person?.notes ?? '',
   stature: person?.stature ? String(person.stature) : '',
   howWeMet: person?.howWeMet ?? '',
+  websites: person?.websites.map((w) => w.url).join(', ') ?? '',
+  birthday: person?.dates.find((d) => d.kind === 'birthday')?.date ?? '',
 });
 
 const text = (value: string): string | null => value.trim() || null;
 
-const inputOf = (draft: Draft): PersonInput => ({
+/** The web sites typed, keeping the label of each address the person already had. */
+const websitesOf = (draft: Draft, person: Person | undefined): PersonInput['websites'] =>
+  splitList(draft.websites).map((url) => ({
+    url,
+    label: person?.websites.find((w) => w.url === url)?.label ?? null,
+  }));
+
+/** The birthday typed, with the person's other dates as they were. */
+const datesOf = (draft: Draft, person: Person | undefined): PersonInput['dates'] => [
+  ...(draft.birthday.trim()
+    ? [{ kind: 'birthday' as const, date: draft.birthday.trim(), label: null }]
+    : []),
+  ...(person?.dates.filter((d) => d.kind !== 'birthday') ?? []),
+];
+
+const inputOf = (draft: Draft, person: Person | undefined): PersonInput => ({
   displayName: text(draft.displayName),
   givenName: text(draft.givenName),
   familyName: text(draft.familyName),
@@ -66,6 +87,8 @@ const inputOf = (draft: Draft): PersonInput => ({
   notes: text(draft.notes),
   stature: draft.stature ? Number(draft.stature) : null,
   howWeMet: text(draft.howWeMet),
+  websites: websitesOf(draft, person),
+  dates: datesOf(draft, person),
 });
 
 /** Add a person (at /people/new) or edit one (at /people/:id/edit). */
@@ -126,8 +149,8 @@ function PersonForm({ person }: { person: Person | undefined }) {
     setError(null);
     try {
       const saved = person
-        ? await api.people.update(workspace.id, person.id, inputOf(draft))
-        : await api.people.create(workspace.id, inputOf(draft));
+        ? await api.people.update(workspace.id, person.id, inputOf(draft, person))
+        : await api.people.create(workspace.id, inputOf(draft, undefined));
       navigate(`/people/${saved.id}`, { replace: !!person });
     } catch (failure) {
       setError(failure);
@@ -232,6 +255,10 @@ function PersonForm({ person }: { person: Person | undefined }) {
             <div className="form-row">
               {line('phones', 'Phones', { inputMode: 'tel' })}
               {line('location', 'Location')}
+            </div>
+            <div className="form-row">
+              {line('websites', 'Web sites', { inputMode: 'url' })}
+              {line('birthday', 'Birthday', { placeholder: '1980-04-12, or --04-12' })}
             </div>
             <Field
               label="Interests"

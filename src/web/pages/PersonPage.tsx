@@ -6,6 +6,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
 import { MergeDialog } from '../components/MergeDialog';
 import { MomentTimeline } from '../components/MomentTimeline';
+import { PersonContactCard } from '../components/PersonContactCard';
 import { ShouldMeet } from '../components/ShouldMeet';
 import { Spinner } from '../components/Spinner';
 import { TheirReach } from '../components/TheirReach';
@@ -203,23 +204,7 @@ function PersonView({ personId }: { personId: string }) {
             </section>
           ) : null}
 
-          {p.emails.length + p.phones.length > 0 ? (
-            <section className="card card-contact" aria-labelledby="contact-title">
-              <h2 id="contact-title">Contact</h2>
-              <ul className="plain-list">
-                {p.emails.map((email) => (
-                  <li key={email}>
-                    <a href={`mailto:${email}`}>{email}</a>
-                  </li>
-                ))}
-                {p.phones.map((phone) => (
-                  <li key={phone}>
-                    <a href={`tel:${phone.replace(/[^\d+]/g, '')}`}>{phone}</a>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <PersonContactCard person={p} />
 
           {p.notes ? (
             <section className="card card-notes" aria-labelledby="notes-title">
