@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError } from '../domain/errors';
+import { checkGathering } from '../domain/gathering';
 import { fixture } from '../interchange/testing';
 import type { Store } from '../store/store';
 import { openTestStore, testDialects } from '../store/testing';
@@ -95,6 +96,22 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
       someone.map((p) => p.id),
       [],
     );
+    await store.in(source.workspaceId).gatherings.create(
+      checkGathering({
+        format: 'dinner',
+        seats: 8,
+        plusOnes: true,
+        startsAt: '2026-12-03T19:30',
+        timeZone: 'Europe/Berlin',
+        purpose: 'climate investors',
+      }),
+      someone.slice(1).map((p, i) => ({
+        personId: p.id,
+        reasons: [`reason ${i}`],
+        locked: i === 0,
+        source: 'composed' as const,
+      })),
+    );
     backup = await textOf(backupWorkspace(ctx, source));
   });
   afterAll(() => store.close());
@@ -110,6 +127,18 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
     expect(Object.keys(document).slice(4)).toEqual(BACKUP_TABLES.map((t) => t.key));
     expect((document.people as unknown[]).length).toBeGreaterThan(PEOPLE);
     expect((document.importBatches as unknown[]).length).toBe(2);
+    expect(document.gatherings).toEqual([
+      expect.objectContaining({
+        format: 'dinner',
+        startsAt: '2026-12-03T18:30:00.000Z',
+        plusOnes: true,
+        plusOneSeats: 4,
+        guests: [
+          expect.objectContaining({ position: 0, reasons: ['reason 0'], locked: true }),
+          expect.objectContaining({ position: 1, reasons: ['reason 1'], locked: false }),
+        ],
+      }),
+    ]);
     expect(backup.split('\n').length).toBeGreaterThan(PEOPLE * 5);
   });
 

@@ -4,6 +4,7 @@ import { VERSION } from '../server/app';
 import { registerBackup } from './commands/backup.command';
 import { registerDemo } from './commands/demo.command';
 import { registerExport } from './commands/export.command';
+import { registerGathering } from './commands/gathering.command';
 import { registerImport } from './commands/import.command';
 import { registerMigrate } from './commands/migrate.command';
 import { registerNetwork } from './commands/network.command';
@@ -30,6 +31,7 @@ export const buildProgram = (): Command => {
   registerImport(program);
   registerExport(program);
   registerBackup(program);
+  registerGathering(program);
   return program;
 };
 

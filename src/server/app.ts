@@ -19,6 +19,7 @@ import { notFoundRoute, onError, validationError } from './errors';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { isUploadRoute, registerContactsRoutes } from './routes/contacts.routes';
 import { registerDemoRoutes } from './routes/demo.routes';
+import { registerGatheringRoutes } from './routes/gatherings.routes';
 import { registerMomentRoutes } from './routes/moments.routes';
 import { registerNetworkRoutes } from './routes/network.routes';
 import { registerPeopleRoutes } from './routes/people.routes';
@@ -89,6 +90,7 @@ export const createApp = (ctx: AppContext, options: AppOptions = {}): Api => {
   registerDemoRoutes(app);
   registerNetworkRoutes(app);
   registerContactsRoutes(app);
+  registerGatheringRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -23,7 +23,7 @@ const STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   conflict: 409,
   too_large: 413,
   capacity_full: 409,
-  infeasible: 422,
+  infeasible: 409,
   rate_limited: 429,
 };
 

@@ -178,6 +178,39 @@ export interface CircleNameTable {
   created_at: string;
 }
 
+export interface GatheringTable {
+  workspace_id: string;
+  id: string;
+  format: string;
+  title: string;
+  /** ISO instant in UTC; null while the host has not set a date. */
+  starts_at: string | null;
+  /** IANA time zone the host plans in. */
+  time_zone: string;
+  place: string | null;
+  seats: number;
+  plus_ones: number;
+  plus_one_seats: number;
+  purpose: string | null;
+  note: string | null;
+  state: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GatheringGuestTable {
+  workspace_id: string;
+  gathering_id: string;
+  person_id: string;
+  /** The guest's place in the list, from 0. */
+  position: number;
+  /** JSON list of sentences: why they are at this table. */
+  reasons: string;
+  locked: number;
+  /** `composed` or `picked`. */
+  source: string;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
@@ -194,4 +227,6 @@ export interface Database {
   circle_names: CircleNameTable;
   import_batches: ImportBatchTable;
   import_changes: ImportChangeTable;
+  gatherings: GatheringTable;
+  gathering_guests: GatheringGuestTable;
 }

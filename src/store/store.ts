@@ -16,6 +16,7 @@ import { CircleNameRepository } from './circle-name.repository';
 import { type DatabaseConfig, type DialectName, type OpenDatabase, openDatabase } from './database';
 import { DemoPlanRepository } from './demo-plan.repository';
 import { EngineWeightRepository } from './engine-weight.repository';
+import { GatheringRepository } from './gathering.repository';
 import { ImportBatchRepository } from './import-batch.repository';
 import { MomentRepository } from './moment.repository';
 import { PersonRepository } from './person.repository';
@@ -39,6 +40,7 @@ export interface WorkspaceRepositories {
   readonly backups: WorkspaceBackupRepository;
   readonly engineWeights: EngineWeightRepository;
   readonly changes: ChangeCounterRepository;
+  readonly gatherings: GatheringRepository;
 }
 
 /** One workspace's store: its repositories, and transactions over them. */
@@ -89,6 +91,7 @@ const workspaceRepositoriesOver = (
     backups: new WorkspaceBackupRepository(scope),
     engineWeights: new EngineWeightRepository(scope),
     changes: new ChangeCounterRepository(scope),
+    gatherings: new GatheringRepository(scope, now),
   };
 };
 

@@ -5,6 +5,8 @@ import { RequireSession } from './components/RequireSession';
 import { SessionProvider } from './components/SessionProvider';
 import { Spinner } from './components/Spinner';
 import { CirclesPage } from './pages/CirclesPage';
+import { GatheringPage } from './pages/GatheringPage';
+import { GatheringsPage } from './pages/GatheringsPage';
 import { ImportPage } from './pages/ImportPage';
 import { IntroductionsPage } from './pages/IntroductionsPage';
 import { LogMomentPage } from './pages/LogMomentPage';
@@ -14,6 +16,8 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonEditPage } from './pages/PersonEditPage';
 import { PersonPage } from './pages/PersonPage';
+import { PlanTablePage } from './pages/PlanTablePage';
+import { SeriesPage } from './pages/SeriesPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
@@ -42,6 +46,10 @@ export function App() {
             <Route path="people/:personId" element={<PersonPage />} />
             <Route path="people/:personId/edit" element={<PersonEditPage />} />
             <Route path="moments/new" element={<LogMomentPage />} />
+            <Route path="gatherings" element={<GatheringsPage />} />
+            <Route path="gatherings/new" element={<PlanTablePage />} />
+            <Route path="gatherings/series" element={<SeriesPage />} />
+            <Route path="gatherings/:gatheringId" element={<GatheringPage />} />
             <Route path="introductions" element={<IntroductionsPage />} />
             <Route path="movers" element={<MoversPage />} />
             <Route path="circles" element={<CirclesPage />} />

@@ -9,6 +9,7 @@ import * as engineWeights from './0006-engine-weights';
 import * as tieGraph from './0007-tie-graph';
 import * as changeCounter from './0008-change-counter';
 import * as contactDetails from './0009-contact-details';
+import * as gatherings from './0010-gatherings';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-tie-graph': tieGraph,
   '0008-change-counter': changeCounter,
   '0009-contact-details': contactDetails,
+  '0010-gatherings': gatherings,
 };

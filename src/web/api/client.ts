@@ -27,6 +27,21 @@ import type {
   UndoResult as UndoResultSchema,
 } from '../../contracts/contacts.contract';
 import type { EngineWeights, EngineWeightsView } from '../../contracts/engine-weights.contract';
+import type {
+  ComposeRequest,
+  Composition,
+  ExplainRequest,
+  Gathering,
+  GatheringComposition,
+  GatheringCreate,
+  GatheringUpdate,
+  GuestsUpdate,
+  Replacements,
+  ReplacementsRequest,
+  Seating,
+  Series,
+  SeriesRequest,
+} from '../../contracts/gathering.contract';
 import type { Moment, MomentCreate, MomentOfPerson } from '../../contracts/moment.contract';
 import type {
   Circle,
@@ -152,9 +167,13 @@ export type {
   ApiTokenCreated,
   Circle,
   Circles,
+  ComposeRequest,
+  Composition,
   DemoResult,
   EngineWeights,
   EngineWeightsView,
+  Gathering,
+  GatheringCreate,
   ImportBatch,
   ImportReport,
   Introduction,
@@ -171,6 +190,9 @@ export type {
   ReachEntry,
   ReachList,
   ReachThrough,
+  Replacements,
+  Seating,
+  Series,
   SignIn,
   SignUp,
   Suggestion,
@@ -379,6 +401,45 @@ export const api = {
     /** A plain link: the browser downloads it with the session cookie. */
     exportUrl: (workspaceId: string, format: ExportFormat) =>
       `/api${ws(workspaceId)}/export${query({ format })}`,
+  },
+
+  gatherings: {
+    list: (workspaceId: string, signal?: AbortSignal) =>
+      request<Gathering[]>('GET', `${ws(workspaceId)}/gatherings`, signal ? { signal } : {}),
+    get: (workspaceId: string, gatheringId: string, signal?: AbortSignal) =>
+      request<Gathering>(
+        'GET',
+        `${ws(workspaceId)}/gatherings/${id(gatheringId)}`,
+        signal ? { signal } : {},
+      ),
+    create: (workspaceId: string, body: GatheringCreate) =>
+      request<Gathering>('POST', `${ws(workspaceId)}/gatherings`, { body }),
+    update: (workspaceId: string, gatheringId: string, body: GatheringUpdate) =>
+      request<Gathering>('PATCH', `${ws(workspaceId)}/gatherings/${id(gatheringId)}`, { body }),
+    remove: (workspaceId: string, gatheringId: string) =>
+      request<void>('DELETE', `${ws(workspaceId)}/gatherings/${id(gatheringId)}`),
+    setGuests: (workspaceId: string, gatheringId: string, body: GuestsUpdate) =>
+      request<Gathering>('PUT', `${ws(workspaceId)}/gatherings/${id(gatheringId)}/guests`, {
+        body,
+      }),
+    compose: (workspaceId: string, body: ComposeRequest) =>
+      request<Composition>('POST', `${ws(workspaceId)}/gatherings/compose`, { body }),
+    explain: (workspaceId: string, body: ExplainRequest) =>
+      request<Composition>('POST', `${ws(workspaceId)}/gatherings/explain`, { body }),
+    replacements: (workspaceId: string, body: ReplacementsRequest) =>
+      request<Replacements>('POST', `${ws(workspaceId)}/gatherings/replacements`, { body }),
+    recompose: (workspaceId: string, gatheringId: string, body: { save?: boolean }) =>
+      request<GatheringComposition>(
+        'POST',
+        `${ws(workspaceId)}/gatherings/${id(gatheringId)}/compose`,
+        { body },
+      ),
+    seating: (workspaceId: string, gatheringId: string, tables: readonly number[]) =>
+      request<Seating>('POST', `${ws(workspaceId)}/gatherings/${id(gatheringId)}/seating`, {
+        body: { tables },
+      }),
+    series: (workspaceId: string, body: SeriesRequest) =>
+      request<Series>('POST', `${ws(workspaceId)}/series`, { body }),
   },
 
   moments: {

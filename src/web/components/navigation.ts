@@ -58,6 +58,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     phone: false,
   },
   {
+    to: '/gatherings',
+    label: 'Gatherings',
+    short: 'Tables',
+    icon: 'table',
+    section: 'hosting',
+    phone: false,
+  },
+  {
     to: '/moments/new',
     label: 'Log a moment',
     short: 'Log',
