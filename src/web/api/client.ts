@@ -36,8 +36,14 @@ import type {
   Suggestion,
   Suggestions,
 } from '../../contracts/network.contract';
-import type { PeoplePage, Person, PersonInput } from '../../contracts/person.contract';
+import type {
+  PeoplePage,
+  Person,
+  PersonCreate,
+  PersonInput,
+} from '../../contracts/person.contract';
 import type { Tie, TieCreate, TieOfPerson } from '../../contracts/tie.contract';
+import { bumpDataVersion } from './data-version';
 
 export interface FieldProblem {
   readonly field: string;
@@ -104,7 +110,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', 'Salon could not be reached. Check your connection.');
   }
-  if (response.status === 204) return undefined as T;
+  // A 204 has an empty body: `data` stays undefined.
   const text = await response.text();
   const data: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) {
@@ -118,6 +124,8 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     if (response.status === 401 && !options.quiet401) onUnauthorized?.();
     throw error;
   }
+  // A write landed: every loaded answer may be stale now.
+  if (method !== 'GET') bumpDataVersion();
   return data as T;
 }
 
@@ -226,6 +234,7 @@ const uploadImport = (
     xhr.onload = () => {
       const data = xhr.responseText ? safeJson(xhr.responseText) : undefined;
       if (xhr.status >= 200 && xhr.status < 300) {
+        if (!options.dryRun) bumpDataVersion();
         resolve(data as ImportReport);
         return;
       }
@@ -288,7 +297,7 @@ export const api = {
       ),
     get: (workspaceId: string, personId: string, signal?: AbortSignal) =>
       request<Person>('GET', `${ws(workspaceId)}/people/${id(personId)}`, signal ? { signal } : {}),
-    create: (workspaceId: string, body: PersonInput) =>
+    create: (workspaceId: string, body: z.input<typeof PersonCreate>) =>
       request<Person>('POST', `${ws(workspaceId)}/people`, { body }),
     update: (workspaceId: string, personId: string, body: PersonInput) =>
       request<Person>('PATCH', `${ws(workspaceId)}/people/${id(personId)}`, { body }),

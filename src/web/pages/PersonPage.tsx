@@ -70,16 +70,10 @@ function PersonView({ personId }: { personId: string }) {
     }
   };
 
-  const onTiesChanged = () => {
-    ties.reload();
-  };
-
   const onMerged = (survivor: Person, other: string) => {
     setMerging(false);
     if (survivor.id === p.id) {
       person.set(survivor);
-      ties.reload();
-      moments.reload();
       setMerged(other);
     } else {
       navigate(`/people/${survivor.id}`, { replace: true, state: { mergedFrom: p.displayName } });
@@ -250,13 +244,7 @@ function PersonView({ personId }: { personId: string }) {
               Ties{ties.data ? <span className="count">{ties.data.length}</span> : null}
             </h2>
             {ties.data ? (
-              <TieList
-                workspaceId={workspace.id}
-                person={p}
-                ties={ties.data}
-                canEdit={canEdit}
-                onChange={onTiesChanged}
-              />
+              <TieList workspaceId={workspace.id} person={p} ties={ties.data} canEdit={canEdit} />
             ) : ties.error ? (
               <ErrorNotice error={ties.error} />
             ) : (
