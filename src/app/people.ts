@@ -65,11 +65,41 @@ const checkIntroducer = async (ctx: AppContext, access: Access, draft: PersonDra
   }
 };
 
-export const createPerson = async (ctx: AppContext, access: Access, draft: PersonDraft) => {
+/** How the host knows a person they add: their tie to the host. */
+export interface TieToYou {
+  readonly strength: number;
+  readonly since?: string | null | undefined;
+}
+
+/**
+ * Adds a person by hand; with `tieToYou`, ties them to the host in the same transaction, so
+ * their page knows how they reach the rest of the network from the start.
+ */
+export const createPerson = async (
+  ctx: AppContext,
+  access: Access,
+  draft: PersonDraft,
+  tieToYou?: TieToYou | null,
+) => {
   requireEditor(access);
   await checkIntroducer(ctx, access, draft);
-  const person = await ctx.store.people.create(access.workspaceId, { ...draft, source: 'manual' });
-  await ctx.network.changed(access.workspaceId, { kind: 'person-added', person });
+  const ws = access.workspaceId;
+  const { person, hostId } = await ctx.store.transaction(async (repos) => {
+    const person = await repos.people.create(ws, { ...draft, source: 'manual' });
+    if (!tieToYou) return { person, hostId: null };
+    const host = await repos.people.findSelf(ws);
+    if (!host) throw invalidInput('This workspace has no host person to tie them to');
+    await repos.ties.create(ws, {
+      aId: host.id,
+      bId: person.id,
+      strength: tieToYou.strength,
+      since: tieToYou.since ?? null,
+      source: 'recorded',
+    });
+    return { person, hostId: host.id };
+  });
+  await ctx.network.changed(ws, { kind: 'person-added', person });
+  if (hostId) await ctx.network.changed(ws, { kind: 'tie-set', aId: hostId, bId: person.id });
   return person;
 };
 

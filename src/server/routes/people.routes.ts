@@ -49,16 +49,16 @@ export const registerPeopleRoutes = (app: Api): void => {
       method: 'post',
       path: '/api/workspaces/{workspaceId}/people',
       tags,
-      summary: 'Add a person',
+      summary: 'Add a person, tied to you when `tieToYou` says how you know them',
       security,
       request: { params: WorkspaceParam, ...jsonBody(PersonCreate) },
       responses: { 201: jsonContent(Person, 'The new person'), ...commonErrors },
     }),
-    async (c) =>
-      c.json(
-        Person.parse(await createPerson(c.get('ctx'), c.get('access'), c.req.valid('json'))),
-        201,
-      ),
+    async (c) => {
+      const { tieToYou, ...draft } = c.req.valid('json');
+      const person = await createPerson(c.get('ctx'), c.get('access'), draft, tieToYou);
+      return c.json(Person.parse(person), 201);
+    },
   );
 
   app.openapi(
