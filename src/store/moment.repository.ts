@@ -30,6 +30,14 @@ export interface MomentOfPerson extends Omit<Moment, 'attendees'> {
   readonly attendeeCount: number;
 }
 
+/** How one person was at one moment, and when it was: what a moment's ties rest on. */
+export interface Engagement {
+  readonly momentId: string;
+  readonly personId: string;
+  readonly mark: AttendeeMark;
+  readonly occurredOn: string;
+}
+
 /** One person at one moment, with the moment's kind and date. */
 export interface Attendance {
   readonly momentId: string;
@@ -80,6 +88,28 @@ const toMoment = (row: Selectable<MomentTable>, attendees: readonly MomentAttend
   createdAt: row.created_at,
 });
 
+/** A moment's own columns, as created or changed. */
+const momentColumns = (m: NewMoment) => ({
+  context: m.context,
+  kind: m.kind,
+  title: m.title,
+  occurred_on: m.occurredOn,
+  place: m.place ?? null,
+  notes: m.notes ?? null,
+});
+
+const attendeeRows = (
+  workspaceId: string,
+  momentId: string,
+  attendees: readonly MomentAttendee[],
+) =>
+  attendees.map((a) => ({
+    workspace_id: workspaceId,
+    moment_id: momentId,
+    person_id: a.personId,
+    mark: a.mark,
+  }));
+
 export class MomentRepository {
   constructor(
     private readonly db: Kysely<Database>,
@@ -98,22 +128,12 @@ export class MomentRepository {
     const rows = moments.map((m) => ({
       workspace_id: workspaceId,
       id: newId(),
-      context: m.context,
-      kind: m.kind,
-      title: m.title,
-      occurred_on: m.occurredOn,
-      place: m.place ?? null,
-      notes: m.notes ?? null,
+      ...momentColumns(m),
       created_at: now,
     }));
     await this.bulk.insert('moments', rows);
     const attendees = moments.flatMap((m, i) =>
-      m.attendees.map((a) => ({
-        workspace_id: workspaceId,
-        moment_id: rows[i]!.id,
-        person_id: a.personId,
-        mark: a.mark,
-      })),
+      attendeeRows(workspaceId, rows[i]!.id, m.attendees),
     );
     await withinWorkspace('Attendee', () => this.bulk.insert('moment_attendees', attendees));
     return rows.map((r) => r.id);
@@ -167,6 +187,40 @@ export class MomentRepository {
       const { attendees: _a, ...moment } = toMoment(row, []);
       return { ...moment, mark: mark as AttendeeMark, attendeeCount: Number(attendee_count) };
     });
+  }
+
+  /** Replaces a moment's fields and its attendees; `not_found` when it is not in the workspace. */
+  async update(workspaceId: string, id: string, moment: NewMoment): Promise<Moment> {
+    const result = await this.db
+      .updateTable('moments')
+      .set(momentColumns(moment))
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw notFound('Moment');
+    await this.db
+      .deleteFrom('moment_attendees')
+      .where('workspace_id', '=', workspaceId)
+      .where('moment_id', '=', id)
+      .execute();
+    const attendees = attendeeRows(workspaceId, id, moment.attendees);
+    await withinWorkspace('Attendee', () => this.bulk.insert('moment_attendees', attendees));
+    return this.require(workspaceId, id);
+  }
+
+  /** Every attendance of `personIds`, with its mark and its moment's date. */
+  async engagementsOf(workspaceId: string, personIds: readonly string[]): Promise<Engagement[]> {
+    if (personIds.length === 0) return [];
+    const rows = await this.attendanceRows(workspaceId)
+      .select(['m.id', 'm.occurred_on', 'a.person_id', 'a.mark'])
+      .where('a.person_id', 'in', personIds)
+      .execute();
+    return rows.map((r) => ({
+      momentId: r.id,
+      personId: r.person_id,
+      mark: r.mark as AttendeeMark,
+      occurredOn: r.occurred_on,
+    }));
   }
 
   async remove(workspaceId: string, id: string): Promise<void> {

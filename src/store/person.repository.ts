@@ -484,6 +484,16 @@ export class PersonRepository {
     }
   }
 
+  /** Sets one person's last contact outright (a deleted moment can move it back). */
+  async setLastContact(workspaceId: string, id: string, on: string | null): Promise<void> {
+    await this.db
+      .updateTable('people')
+      .set({ last_contact_on: on })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
+  }
+
   async count(workspaceId: string): Promise<number> {
     const row = await this.db
       .selectFrom('people')
