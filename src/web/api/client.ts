@@ -396,12 +396,18 @@ export const api = {
   },
 
   moments: {
-    list: (workspaceId: string, limit = 50) =>
-      request<Moment[]>('GET', `${ws(workspaceId)}/moments${query({ limit })}`),
+    list: (workspaceId: string, limit = 50, signal?: AbortSignal) =>
+      request<Moment[]>(
+        'GET',
+        `${ws(workspaceId)}/moments${query({ limit })}`,
+        signal ? { signal } : {},
+      ),
     get: (workspaceId: string, momentId: string) =>
       request<Moment>('GET', `${ws(workspaceId)}/moments/${id(momentId)}`),
     create: (workspaceId: string, body: MomentCreate) =>
       request<Moment>('POST', `${ws(workspaceId)}/moments`, { body }),
+    update: (workspaceId: string, momentId: string, body: MomentCreate) =>
+      request<Moment>('PUT', `${ws(workspaceId)}/moments/${id(momentId)}`, { body }),
     remove: (workspaceId: string, momentId: string) =>
       request<void>('DELETE', `${ws(workspaceId)}/moments/${id(momentId)}`),
   },

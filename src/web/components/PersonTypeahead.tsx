@@ -55,13 +55,16 @@ export function PersonTypeahead({
   const typed = text.trim();
   const query = useDebouncedValue(typed, 120);
   const results = useFetch(
-    (signal) =>
-      query
-        ? api.people.list(workspaceId, { q: query, limit: RESULTS + 4 }, signal)
-        : Promise.resolve({ items: [] as Person[], nextCursor: null }),
+    async (signal) => ({
+      query,
+      items: query
+        ? (await api.people.list(workspaceId, { q: query, limit: RESULTS + 4 }, signal)).items
+        : [],
+    }),
     [workspaceId, query],
   );
-  const settled = query === typed && !results.loading;
+  // Settled once the results on hand answer what is in the box (not an earlier query).
+  const settled = results.data?.query === typed && !results.loading;
   const people = (results.data?.items ?? [])
     .filter((p) => !excludeIds?.has(p.id) && !(excludeSelf && p.isSelf))
     .slice(0, RESULTS);

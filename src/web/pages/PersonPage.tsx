@@ -5,6 +5,7 @@ import { Avatar } from '../components/Avatar';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
 import { MergeDialog } from '../components/MergeDialog';
+import { MomentList } from '../components/MomentList';
 import { MomentTimeline } from '../components/MomentTimeline';
 import { ShouldMeet } from '../components/ShouldMeet';
 import { Spinner } from '../components/Spinner';
@@ -134,20 +135,30 @@ function PersonView({ personId }: { personId: string }) {
         />
       ) : null}
 
+      {p.isSelf ? (
+        <p className="self-explain">
+          This is you. Your page is about your network rather than a contact: the moments you
+          logged, your ties (the people tied to you are “your contacts” everywhere in Salon), and
+          whom you could meet next.
+        </p>
+      ) : null}
+
       <dl className="facts">
-        <div className="fact">
-          <dt>Last contact</dt>
-          <dd>
-            {p.lastContactOn ? (
-              <>
-                {formatDay(p.lastContactOn)}{' '}
-                <span className="muted">({sinceDay(p.lastContactOn)})</span>
-              </>
-            ) : (
-              <span className="muted">Not yet</span>
-            )}
-          </dd>
-        </div>
+        {p.isSelf ? null : (
+          <div className="fact">
+            <dt>Last contact</dt>
+            <dd>
+              {p.lastContactOn ? (
+                <>
+                  {formatDay(p.lastContactOn)}{' '}
+                  <span className="muted">({sinceDay(p.lastContactOn)})</span>
+                </>
+              ) : (
+                <span className="muted">Not yet</span>
+              )}
+            </dd>
+          </div>
+        )}
         {p.howWeMet ? (
           <div className="fact">
             <dt>How you met</dt>
@@ -226,18 +237,22 @@ function PersonView({ personId }: { personId: string }) {
         <div className="person-activity">
           <ShouldMeet workspaceId={workspace.id} person={p} />
 
-          <section className="card card-moments" aria-labelledby="moments-title">
-            <h2 id="moments-title">
-              Moments{moments.data ? <span className="count">{moments.data.length}</span> : null}
-            </h2>
-            {moments.data ? (
-              <MomentTimeline moments={moments.data} />
-            ) : moments.error ? (
-              <ErrorNotice error={moments.error} />
-            ) : (
-              <Spinner inline label="Loading moments" />
-            )}
-          </section>
+          {p.isSelf ? (
+            <YourMoments workspaceId={workspace.id} />
+          ) : (
+            <section className="card card-moments" aria-labelledby="moments-title">
+              <h2 id="moments-title">
+                Moments{moments.data ? <span className="count">{moments.data.length}</span> : null}
+              </h2>
+              {moments.data ? (
+                <MomentTimeline moments={moments.data} />
+              ) : moments.error ? (
+                <ErrorNotice error={moments.error} />
+              ) : (
+                <Spinner inline label="Loading moments" />
+              )}
+            </section>
+          )}
 
           <section className="card card-ties" aria-labelledby="ties-title">
             <h2 id="ties-title">
@@ -254,6 +269,31 @@ function PersonView({ personId }: { personId: string }) {
         </div>
       </div>
     </article>
+  );
+}
+
+const RECENT = 5;
+
+/** On your own page: the moments you logged (you were at each), the latest first. */
+function YourMoments({ workspaceId }: { workspaceId: string }) {
+  const recent = useFetch((signal) => api.moments.list(workspaceId, RECENT, signal), [workspaceId]);
+  const stats = useFetch((signal) => api.workspaces.stats(workspaceId, signal), [workspaceId]);
+  return (
+    <section className="card card-moments" aria-labelledby="moments-title">
+      <h2 id="moments-title">
+        Your moments{stats.data ? <span className="count">{stats.data.moments}</span> : null}
+      </h2>
+      {recent.data ? (
+        <>
+          <MomentList moments={recent.data} />
+          {recent.data.length > 0 ? <Link to="/moments">All your moments</Link> : null}
+        </>
+      ) : recent.error ? (
+        <ErrorNotice error={recent.error} />
+      ) : (
+        <Spinner inline label="Loading moments" />
+      )}
+    </section>
   );
 }
 
