@@ -3,6 +3,7 @@ import { invalidInput } from '../domain/errors';
 import { type Person, type PersonDraft, sortKey } from '../domain/person';
 import type { PeopleCursor } from '../store/person.repository';
 import type { AppContext } from './context';
+import { isGoal } from './goals';
 import { type Access, requireEditor } from './workspaces';
 
 export interface PeoplePage {
@@ -103,8 +104,14 @@ export const createPerson = async (
   return person;
 };
 
-export const getPerson = (ctx: AppContext, access: Access, id: string) =>
-  ctx.store.people.require(access.workspaceId, id);
+/** One person, and whether the host wants to grow closer to them. */
+export const getPerson = async (ctx: AppContext, access: Access, id: string) => {
+  const [person, goal] = await Promise.all([
+    ctx.store.people.require(access.workspaceId, id),
+    isGoal(ctx, access, id),
+  ]);
+  return { ...person, isGoal: goal };
+};
 
 export const updatePerson = async (
   ctx: AppContext,

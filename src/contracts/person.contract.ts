@@ -89,8 +89,16 @@ export const Person = z
     photo: PersonPhoto.nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    isGoal: z
+      .boolean()
+      .optional()
+      .meta({ description: 'You want to grow closer to them (given when one person is read)' }),
   })
   .meta({ id: 'Person' });
+
+/** Marking someone as a person you want to grow closer to (one of your goals), or not. */
+export const GoalSet = z.object({ goal: z.boolean() }).meta({ id: 'GoalSet' });
+export const Goal = z.object({ personId: z.string(), goal: z.boolean() }).meta({ id: 'Goal' });
 export type Person = z.infer<typeof Person>;
 
 export const PeopleQuery = z.object({

@@ -8,6 +8,7 @@ import type { BulkWriter } from './bulk';
 import { CircleNameRepository } from './circle-name.repository';
 import { type DatabaseConfig, type DialectName, type OpenDatabase, openDatabase } from './database';
 import { DemoPlanRepository } from './demo-plan.repository';
+import { GoalRepository } from './goal.repository';
 import { ImportBatchRepository } from './import-batch.repository';
 import { MomentRepository } from './moment.repository';
 import { PersonRepository } from './person.repository';
@@ -25,6 +26,7 @@ export interface Repositories {
   readonly moments: MomentRepository;
   readonly demoPlans: DemoPlanRepository;
   readonly circleNames: CircleNameRepository;
+  readonly goals: GoalRepository;
   readonly imports: ImportBatchRepository;
   readonly merges: PersonMergeRepository;
   readonly backups: WorkspaceBackupRepository;
@@ -50,6 +52,7 @@ const repositoriesOver = (
   moments: new MomentRepository(db, now, bulk),
   demoPlans: new DemoPlanRepository(db, now),
   circleNames: new CircleNameRepository(db, now),
+  goals: new GoalRepository(db, now),
   imports: new ImportBatchRepository(db, now, bulk),
   merges: new PersonMergeRepository(db, now),
   backups: new WorkspaceBackupRepository(db, bulk),

@@ -7,6 +7,7 @@ import * as circleNames from './0004-circle-names';
 import * as searchOrder from './0005-search-order';
 import * as engineWeights from './0006-engine-weights';
 import * as tieGraph from './0007-tie-graph';
+import * as personGoals from './0011-person-goals';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-search-order': searchOrder,
   '0006-engine-weights': engineWeights,
   '0007-tie-graph': tieGraph,
+  '0011-person-goals': personGoals,
 };

@@ -303,6 +303,13 @@ export const api = {
       request<Person>('PATCH', `${ws(workspaceId)}/people/${id(personId)}`, { body }),
     remove: (workspaceId: string, personId: string) =>
       request<void>('DELETE', `${ws(workspaceId)}/people/${id(personId)}`),
+    /** Marks someone the host wants to grow closer to (one of their goals), or unmarks them. */
+    setGoal: (workspaceId: string, personId: string, goal: boolean) =>
+      request<{ personId: string; goal: boolean }>(
+        'PUT',
+        `${ws(workspaceId)}/people/${id(personId)}/goal`,
+        { body: { goal } },
+      ),
     ties: (workspaceId: string, personId: string, signal?: AbortSignal) =>
       request<TieOfPerson[]>(
         'GET',

@@ -30,6 +30,7 @@ function PersonView({ personId }: { personId: string }) {
   const { person, ties, moments } = usePerson(workspace.id, personId);
   const mergedFrom = (useLocation().state as { mergedFrom?: string } | null)?.mergedFrom;
   const [deleteError, setDeleteError] = useState<unknown>(null);
+  const [goalError, setGoalError] = useState<unknown>(null);
   const [merging, setMerging] = useState(false);
   const [merged, setMerged] = useState<string | null>(null);
   useDocumentTitle(person.data?.displayName);
@@ -100,6 +101,19 @@ function PersonView({ personId }: { personId: string }) {
               Log a moment
             </Link>
           ) : null}
+          {canEdit && !p.isSelf ? (
+            <button
+              type="button"
+              className="button"
+              aria-pressed={p.isGoal === true}
+              title="One of your goals: Salon weighs meeting them higher"
+              onClick={() => {
+                api.people.setGoal(workspace.id, p.id, !p.isGoal).catch(setGoalError);
+              }}
+            >
+              {p.isGoal ? 'Growing closer' : 'Grow closer'}
+            </button>
+          ) : null}
           {canEdit ? (
             <Link to={`/people/${p.id}/edit`} className="button">
               Edit
@@ -119,6 +133,7 @@ function PersonView({ personId }: { personId: string }) {
         </div>
       </header>
       <ErrorNotice error={deleteError} title="Could not remove this person." />
+      <ErrorNotice error={goalError} title="Could not change whether you want to grow closer." />
       {(merged ?? mergedFrom) ? (
         <p className="notice notice-success" role="status">
           {(merged ?? mergedFrom) === p.displayName
