@@ -85,7 +85,7 @@ const measure = async (
     if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
     return performance.now() - started;
   };
-  const names = (await store.people.list(demo.access.workspaceId, { limit: 2000 })).map(
+  const names = (await store.in(demo.access.workspaceId).people.list({ limit: 2000 })).map(
     (p) => p.displayName,
   );
   const prefixes = prefixesOf(names, queries);

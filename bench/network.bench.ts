@@ -32,7 +32,7 @@ const prepare = (
   size: { people: number; ties: number; hubs: number; hubTies: number },
 ): Promise<DemoWorkspace> =>
   prepareDemo(dir, { people: size.people, ties: size.ties }, async (store, workspaceId) => {
-    const ids = (await store.people.inNetwork(workspaceId)).map((p) => p.id);
+    const ids = (await store.in(workspaceId).people.inNetwork()).map((p) => p.id);
     const step = Math.floor(ids.length / (size.hubs + 1));
     for (let h = 1; h <= size.hubs; h++) {
       const hub = ids[h * step]!;
@@ -40,12 +40,13 @@ const prepare = (
         { length: size.hubTies },
         (_, k) => ids[(h * 7919 + k * 13) % ids.length]!,
       );
-      await store.ties.ensure(
-        workspaceId,
-        others
-          .filter((id) => id !== hub)
-          .map((id) => ({ aId: hub, bId: id, strength: 3, source: 'recorded' as const })),
-      );
+      await store
+        .in(workspaceId)
+        .ties.ensure(
+          others
+            .filter((id) => id !== hub)
+            .map((id) => ({ aId: hub, bId: id, strength: 3, source: 'recorded' as const })),
+        );
     }
   });
 
@@ -59,7 +60,7 @@ const graphFromStoreTimes = async (dir: string, workspaceId: string) => {
     let people: Array<{ id: string }> = [];
     for (let run = 0; run < 3; run++) {
       let started = performance.now();
-      people = await store.people.inNetwork(workspaceId);
+      people = await store.in(workspaceId).people.inNetwork();
       peopleTimes.push(seconds(started));
       started = performance.now();
       graph = await graphFromStore(store, workspaceId, people);

@@ -3,11 +3,14 @@ import { DomainError, notFound, unauthenticated } from '../domain/errors';
 import { normalizeEmail } from '../domain/text';
 import type { UserRecord } from '../store/account.repository';
 import type { AppContext } from './context';
-import { hashPassword, verifyPassword } from './password';
+import { decoyHash, hashPassword, needsRehash, verifyPassword } from './password';
 import { hashSecret, newSecret } from './secrets';
 import { createWorkspace } from './workspaces';
 
 export const SESSION_DAYS = 30;
+
+/** The address of a caller with no network address: the CLI, or a test without a socket. */
+const LOCAL = 'local';
 
 export interface SignedIn {
   readonly user: UserRecord;
@@ -31,7 +34,10 @@ const startSession = async (ctx: AppContext, user: UserRecord): Promise<SignedIn
 export const signUp = async (
   ctx: AppContext,
   input: { email: string; password: string; name?: string | undefined },
+  from = LOCAL,
 ): Promise<SignedIn> => {
+  ctx.limits.signUpByAddress.check(from, 'sign-ups from this address');
+  ctx.limits.signUpByAddress.fail(from);
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   const name = input.name?.trim() || email.split('@')[0] || email;
@@ -48,15 +54,32 @@ export const signUp = async (
   return startSession(ctx, user);
 };
 
+/**
+ * Signs in. Wrong guesses are slowed per account and per client address (`from`), and an
+ * unknown email costs the same password check as a known one and gets the same answer, so
+ * neither the answer nor its timing tells a stranger whether an account exists. A hash made
+ * with older, weaker parameters is replaced on the way in.
+ */
 export const signIn = async (
   ctx: AppContext,
   input: { email: string; password: string },
+  from = LOCAL,
 ): Promise<SignedIn> => {
-  const user = await ctx.store.accounts.findUserByEmail(normalizeEmail(input.email));
-  // Same answer for an unknown email and a wrong password: accounts are not confirmed to strangers.
-  if (!user || !(await verifyPassword(input.password, user.passwordHash))) {
+  const email = normalizeEmail(input.email);
+  const { signInByAccount, signInByAddress } = ctx.limits;
+  signInByAccount.check(email, 'sign-in attempts for this account');
+  signInByAddress.check(from, 'sign-in attempts from this address');
+  const user = await ctx.store.accounts.findUserByEmail(email);
+  const matches = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
+  if (!user || !matches) {
+    signInByAccount.fail(email);
+    signInByAddress.fail(from);
     throw new DomainError('unauthenticated', 'Email or password is wrong');
   }
+  signInByAccount.forget(email);
+  if (needsRehash(user.passwordHash))
+    await ctx.store.accounts.setPasswordHash(user.id, await hashPassword(input.password));
+  await ctx.store.accounts.deleteExpiredSessions();
   return startSession(ctx, user);
 };
 
@@ -80,6 +103,8 @@ export const me = async (ctx: AppContext, user: Pick<UserRecord, 'id' | 'email' 
 
 /** Creates a personal API token; the secret is returned once and stored only as a hash. */
 export const createApiToken = async (ctx: AppContext, userId: string, name: string) => {
+  ctx.limits.tokensByAccount.check(userId, 'new tokens for this account');
+  ctx.limits.tokensByAccount.fail(userId);
   const token = newSecret('salon');
   const record = await ctx.store.accounts.createApiToken(userId, name, hashSecret(token));
   return { id: record.id, name: record.name, createdAt: record.createdAt, lastUsedAt: null, token };
@@ -109,9 +134,12 @@ export const createApiTokenForCli = async (
   if (email) user = await ctx.store.accounts.findUserByEmail(normalizeEmail(email));
   else {
     const users = await ctx.store.accounts.listUsers(2);
-    if (users.length === 1) user = users[0];
+    if (users.length === 0)
+      throw unauthenticated('No account yet: sign up in the web app first (salon serve)');
+    if (users.length > 1)
+      throw unauthenticated('This machine has several accounts: say whose token with --email');
+    user = users[0];
   }
-  if (!user)
-    throw unauthenticated(email ? `No account for ${email}` : 'Say whose token it is with --email');
+  if (!user) throw unauthenticated(`No account for ${email}`);
   return { ...(await createApiToken(ctx, user.id, name)), email: user.email };
 };

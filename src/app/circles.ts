@@ -40,12 +40,9 @@ export const renameCircle = async (
   const found = network.circles.find((c) => c.index === circle);
   if (!found) throw notFound('Circle');
   const members = found.members.map((i) => network.people[i]!.id);
-  await ctx.store.circleNames.save(
-    access.workspaceId,
-    name,
-    members,
-    found.hostNameId ? [found.hostNameId] : [],
-  );
+  await ctx.store
+    .in(access.workspaceId)
+    .circleNames.save(name, members, found.hostNameId ? [found.hostNameId] : []);
   await ctx.network.changed(access.workspaceId, { kind: 'circle-renamed' });
   const circles = await listCircles(ctx, access);
   const renamed = circles.circles.find((c) => c.name === name);

@@ -30,7 +30,7 @@ describe.each(testDialects())('exporting contacts on %s', (dialect) => {
       fileOf('Connections.csv', LINKEDIN_SAMPLE),
       fileOf('contacts.vcf', VCARD_SAMPLE),
     ]);
-    await store.people.create(access.workspaceId, {
+    await store.in(access.workspaceId).people.create({
       displayName: '=cmd|/C calc!A0',
       organization: '+SUM(1,2)',
       notes: '@import, "quoted"\nsecond line',

@@ -26,7 +26,7 @@ const PAGE = 1000;
 async function* everyone(ctx: AppContext, access: Access): AsyncGenerator<Person> {
   let after: { sortKey: string; id: string } | undefined;
   for (;;) {
-    const page = await ctx.store.people.list(access.workspaceId, { after, limit: PAGE });
+    const page = await ctx.store.in(access.workspaceId).people.list({ after, limit: PAGE });
     yield* page;
     const last = page.at(-1);
     if (page.length < PAGE || !last) return;

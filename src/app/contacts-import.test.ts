@@ -30,9 +30,9 @@ describe.each(testDialects())('importing contacts on %s', (dialect) => {
   };
 
   const snapshot = async (ws: string) => ({
-    people: await store.people.count(ws),
-    ties: await store.ties.count(ws),
-    imports: (await store.imports.list(ws, 100)).length,
+    people: await store.in(ws).people.count(),
+    ties: await store.in(ws).ties.count(),
+    imports: (await store.in(ws).imports.list(100)).length,
   });
 
   it('recognises the people a LinkedIn export and a phone share in the preview, writing nothing', async () => {
@@ -59,7 +59,7 @@ describe.each(testDialects())('importing contacts on %s', (dialect) => {
     expect(report).toMatchObject({ written: true, dryRun: false });
     expect(report.batchId).toEqual(expect.any(String));
     expect(report.counts).toMatchObject({ created: 4, merged: 2, tiesAdded: 4 });
-    const people = await store.people.all(ws);
+    const people = await store.in(ws).people.all();
     expect(people.map((p) => p.displayName).sort()).toEqual([
       'Ana Silva',
       'Ben Okafor',
@@ -80,12 +80,12 @@ describe.each(testDialects())('importing contacts on %s', (dialect) => {
     const ben = people.find((p) => p.displayName === 'Ben Okafor')!;
     expect(ben.phones).toEqual(['+442079460958']);
     const self = people.find((p) => p.isSelf)!;
-    const ties = await store.ties.ofPerson(ws, self.id);
+    const ties = await store.in(ws).ties.ofPerson(self.id);
     expect(ties).toHaveLength(4);
     expect(ties.every((t) => t.source === 'imported')).toBe(true);
     expect(ties.find((t) => t.otherId === ana.id)?.since).toBe('2024-10-09');
     expect(ties.find((t) => t.otherName === 'Dev Patel')?.since).toBeNull();
-    expect((await store.people.search(ws, 'verdant', 10)).map((p) => p.id)).toEqual([ana.id]);
+    expect((await store.in(ws).people.search('verdant', 10)).map((p) => p.id)).toEqual([ana.id]);
   });
 
   it('finds everyone again on a second import of the same files, and changes nothing', async () => {
@@ -99,7 +99,7 @@ describe.each(testDialects())('importing contacts on %s', (dialect) => {
 
   it('fills empty fields and adds emails, but never overwrites what the host typed', async () => {
     const { ctx, access, ws } = await fresh();
-    const typed = await store.people.create(ws, {
+    const typed = await store.in(ws).people.create({
       displayName: 'Ana',
       emails: ['Ana@Verdant.example'],
       title: 'Managing Partner',
@@ -114,7 +114,7 @@ describe.each(testDialects())('importing contacts on %s', (dialect) => {
         fields: expect.arrayContaining(['organization', 'emails', 'phones', 'linkedinUrl']),
       }),
     ]);
-    const ana = await store.people.require(ws, typed.id);
+    const ana = await store.in(ws).people.require(typed.id);
     expect(ana).toMatchObject({
       displayName: 'Ana',
       title: 'Managing Partner',
@@ -128,11 +128,11 @@ describe.each(testDialects())('importing contacts on %s', (dialect) => {
 
   it('reports a record that matches two people as a conflict and applies nothing to either', async () => {
     const { ctx, access, ws } = await fresh();
-    const one = await store.people.create(ws, {
+    const one = await store.in(ws).people.create({
       displayName: 'Ana S',
       emails: ['ana@verdant.example'],
     });
-    const two = await store.people.create(ws, {
+    const two = await store.in(ws).people.create({
       displayName: 'Ana H',
       emails: ['ana@home.example'],
     });
@@ -147,8 +147,8 @@ describe.each(testDialects())('importing contacts on %s', (dialect) => {
         { id: two.id, displayName: 'Ana H' },
       ]),
     });
-    expect((await store.people.require(ws, one.id)).phones).toEqual([]);
-    expect((await store.people.require(ws, two.id)).phones).toEqual([]);
+    expect((await store.in(ws).people.require(one.id)).phones).toEqual([]);
+    expect((await store.in(ws).people.require(two.id)).phones).toEqual([]);
   });
 
   it('writes nothing for a file with bad rows and reports every one as file:line: field: reason', async () => {
@@ -177,7 +177,7 @@ describe.each(testDialects())('importing contacts on %s', (dialect) => {
     expect(report).toMatchObject({ written: true });
     expect(report.counts).toMatchObject({ created: 2, rejected: 2 });
     expect(report.problems).toHaveLength(2);
-    const names = (await store.people.all(ws)).map((p) => p.displayName).sort();
+    const names = (await store.in(ws).people.all()).map((p) => p.displayName).sort();
     expect(names).toEqual(['Ana Silva', 'Dev Patel', 'Me']);
   });
 
@@ -226,7 +226,7 @@ describe.each(testDialects())('importing contacts on %s', (dialect) => {
     await expect(failing).rejects.toThrow('the power went out');
     expect(written).toBeGreaterThanOrEqual(5000);
     expect(await snapshot(ws)).toEqual(before);
-    expect(await store.people.search(ws, 'verdant', 10)).toHaveLength(1);
+    expect(await store.in(ws).people.search('verdant', 10)).toHaveLength(1);
   });
 
   it('folds records far apart into the person they share, however many chunks are written between', async () => {
@@ -278,12 +278,12 @@ describe.each(testDialects())('importing contacts on %s', (dialect) => {
         matchedBy: 'linkedin',
       },
     ]);
-    const [first] = await store.people.search(ws, 'given0', 1);
+    const [first] = await store.in(ws).people.search('given0', 1);
     expect(first).toMatchObject({ phones: ['+14155550199'], tags: ['Climbing'] });
-    const [third] = await store.people.search(ws, 'given2', 1);
+    const [third] = await store.in(ws).people.search('given2', 1);
     expect(third?.emails).toEqual(['g2@example.com']);
-    const self = (await store.people.findSelf(ws))!;
-    const since = (await store.ties.ofPerson(ws, self.id)).find((t) => t.otherId === third?.id);
+    const self = (await store.in(ws).people.findSelf())!;
+    const since = (await store.in(ws).ties.ofPerson(self.id)).find((t) => t.otherId === third?.id);
     expect(since?.since).toBe('2018-01-05');
   });
 
@@ -307,7 +307,7 @@ describe.each(testDialects())('importing contacts on %s', (dialect) => {
     const report = await importContacts(ctx, access, [fileOf('backup.json', backup)]);
     expect(report.files).toEqual([{ name: 'backup.json', format: 'json' }]);
     expect(report.counts).toMatchObject({ records: 1, updated: 1, created: 0 });
-    const ana = (await store.people.search(ws, 'ana silva', 5))[0]!;
+    const ana = (await store.in(ws).people.search('ana silva', 5))[0]!;
     expect(ana.tags).toEqual(['Running club', 'Board']);
   });
 });

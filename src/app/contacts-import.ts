@@ -27,7 +27,7 @@ import {
 } from '../interchange/match';
 import type { CountryCode } from '../interchange/phone';
 import type { MatchablePerson } from '../store/import-batch.repository';
-import type { Repositories } from '../store/store';
+import type { WorkspaceRepositories } from '../store/store';
 import {
   type ImportFile,
   type ImportRowProblem,
@@ -352,7 +352,7 @@ const unwritten = async (
   options: ImportOptions,
   kind: 'dry-run' | 'refused',
 ): Promise<ImportReport> => {
-  const people = await ctx.store.imports.matchable(access.workspaceId);
+  const people = await ctx.store.in(access.workspaceId).imports.matchable();
   const outcome = await decide(clustered, people, options);
   const byId = new Map(people.map((p) => [p.id, p]));
   return reportOf(clustered.read, outcome, byId, { kind, batchId: null, tiesAdded: 0 });
@@ -394,24 +394,21 @@ class ImportWriter {
   tiesAdded = 0;
 
   private constructor(
-    private readonly repos: Repositories,
-    private readonly workspaceId: string,
+    private readonly repos: WorkspaceRepositories,
     private readonly hostId: string,
     readonly batchId: string,
     private readonly progress: (done: number) => void,
   ) {}
 
   static async start(
-    repos: Repositories,
-    access: Access,
+    repos: WorkspaceRepositories,
     read: ReadContacts,
     clusters: number,
     options: ImportOptions,
   ): Promise<ImportWriter> {
-    const ws = access.workspaceId;
-    const host = await repos.people.findSelf(ws);
+    const host = await repos.people.findSelf();
     if (!host) throw conflict('This workspace has no host person');
-    const batch = await repos.imports.create(ws, {
+    const batch = await repos.imports.create({
       format: batchFormat(read),
       fileName: read.files.map((f) => f.name).join(', '),
       summary: {},
@@ -421,7 +418,7 @@ class ImportWriter {
     const progress = (done: number) =>
       options.onProgress?.({ phase: 'writing', done, total: clusters });
     progress(0);
-    return new ImportWriter(repos, ws, host.id, batch.id, progress);
+    return new ImportWriter(repos, host.id, batch.id, progress);
   }
 
   private tieWith(personId: string, since: string | undefined) {
@@ -437,11 +434,9 @@ class ImportWriter {
   /** New people, each tied to the host. */
   readonly create: CreateChunk = async (records, decided) => {
     const ids = await this.repos.people.createMany(
-      this.workspaceId,
       records.map((record) => draftOf(record, this.batchId)),
     );
     this.tiesAdded += await this.repos.ties.ensure(
-      this.workspaceId,
       ids.map((personId, k) => this.tieWith(personId, records[k]!.connectedOn)),
     );
     this.progress(decided);
@@ -457,16 +452,12 @@ class ImportWriter {
     people: ReadonlyMap<string, MatchablePerson>,
     total: number,
   ): Promise<void> {
-    const ws = this.workspaceId;
     const changed = updates.filter(isChange);
-    const before = await this.repos.imports.snapshot(
-      ws,
-      changed.map((u) => u.decision.personId),
-    );
+    const before = await this.repos.imports.snapshot(changed.map((u) => u.decision.personId));
     const recorded: Array<{ personId: string; previous: Record<string, unknown>; stamp: string }> =
       [];
     for (const [k, { decision, changes }] of changed.entries()) {
-      const updated = await this.repos.people.update(ws, decision.personId, {
+      const updated = await this.repos.people.update(decision.personId, {
         ...changes,
         displayName: people.get(decision.personId)?.displayName ?? null,
       });
@@ -477,22 +468,19 @@ class ImportWriter {
       });
       if ((k + 1) % 500 === 0) this.progress(total - changed.length + k + 1);
     }
-    await this.repos.imports.recordUpdated(ws, this.batchId, recorded);
+    await this.repos.imports.recordUpdated(this.batchId, recorded);
 
     // The host knows everyone they imported; ties already recorded stay as they are.
     const others = updates.filter(({ decision }) => decision.personId !== this.hostId);
     const tied = await this.repos.imports.tiedTo(
-      ws,
       this.hostId,
       others.map(({ decision }) => decision.personId),
     );
     const newlyTied = others.filter(({ decision }) => !tied.has(decision.personId));
     this.tiesAdded += await this.repos.ties.ensure(
-      ws,
       newlyTied.map(({ decision }) => this.tieWith(decision.personId, decision.record.connectedOn)),
     );
     await this.repos.imports.recordTies(
-      ws,
       this.batchId,
       this.hostId,
       newlyTied.map(({ decision }) => decision.personId),
@@ -518,10 +506,10 @@ export const importContacts = async (
     if (read.rejected > 0 && !options.skipInvalid) {
       return unwritten(ctx, access, clustered, options, 'refused');
     }
-    return ctx.store.transaction(async (repos) => {
+    return ctx.store.in(access.workspaceId).transaction(async (repos) => {
       // Matched inside the transaction, so that the matches are of the people the writes meet.
-      const people = await repos.imports.matchable(access.workspaceId);
-      const writer = await ImportWriter.start(repos, access, read, clustering.clusters, options);
+      const people = await repos.imports.matchable();
+      const writer = await ImportWriter.start(repos, read, clustering.clusters, options);
       const outcome = await decide(clustered, people, options, writer.create);
       const byId = new Map(people.map((p) => [p.id, p]));
       await writer.finish(outcome.updates, byId, clustering.clusters);
@@ -530,7 +518,7 @@ export const importContacts = async (
         batchId: writer.batchId,
         tiesAdded: writer.tiesAdded,
       });
-      await repos.imports.setSummary(access.workspaceId, writer.batchId, written.counts);
+      await repos.imports.setSummary(writer.batchId, written.counts);
       return written;
     });
   });

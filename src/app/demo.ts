@@ -56,17 +56,16 @@ export const loadDemo = async (
     today: today(ctx),
   });
   const contacts = lastContacts(network);
-  await ctx.store.transaction(async (repos) => {
-    if ((await repos.people.count(ws)) > 1) {
+  await ctx.store.in(access.workspaceId).transaction(async (repos) => {
+    if ((await repos.people.count()) > 1) {
       throw conflict(
         'A demo network loads only into an empty workspace; this one already has people',
       );
     }
-    const host = await repos.people.findSelf(ws);
+    const host = await repos.people.findSelf();
     if (!host) throw conflict('This workspace has no host person');
     const [, ...guests] = network.people;
     const guestIds = await repos.people.createMany(
-      ws,
       guests.map((p, i) => ({
         ...p,
         source: 'demo' as const,
@@ -76,7 +75,6 @@ export const loadDemo = async (
     const ids = [host.id, ...guestIds];
     const idOf = (index: number): string => ids[index] as string;
     await repos.ties.ensure(
-      ws,
       network.ties.map((t) => ({
         aId: idOf(t.a),
         bId: idOf(t.b),
@@ -86,13 +84,12 @@ export const loadDemo = async (
       })),
     );
     await repos.moments.createMany(
-      ws,
       network.moments.map((m) => ({
         ...m,
         attendees: m.attendees.map((a) => ({ personId: idOf(a.person), mark: a.mark })),
       })),
     );
-    await repos.demoPlans.save(ws, request.seed, {
+    await repos.demoPlans.save(request.seed, {
       brokers: network.plan.brokers.map(idOf),
       circles: network.plan.circles.map((c) => ({
         name: c.name,

@@ -18,7 +18,7 @@ const effective = (stored: Readonly<Record<string, number>> | null): EngineWeigh
 
 /** The weights suggestions and introductions use in the workspace. */
 export const workspaceWeights = async (ctx: AppContext, workspaceId: string) =>
-  effective(await ctx.store.workspaces.engineWeights(workspaceId));
+  effective(await ctx.store.in(workspaceId).engineWeights.find());
 
 const view = (weights: EngineWeights) => ({ weights, defaults: DEFAULT_WEIGHTS });
 
@@ -30,13 +30,13 @@ export const engineWeights = async (ctx: AppContext, access: Access) =>
 export const setEngineWeights = async (ctx: AppContext, access: Access, weights: EngineWeights) => {
   requireEditor(access);
   const checked = checkEngineWeights(weights, 'weights');
-  await ctx.store.workspaces.setEngineWeights(access.workspaceId, checked);
+  await ctx.store.in(access.workspaceId).engineWeights.save(checked);
   return view(checked);
 };
 
 /** Back to the defaults (and to whatever later versions make them). */
 export const resetEngineWeights = async (ctx: AppContext, access: Access) => {
   requireEditor(access);
-  await ctx.store.workspaces.setEngineWeights(access.workspaceId, null);
+  await ctx.store.in(access.workspaceId).engineWeights.save(null);
   return view(DEFAULT_WEIGHTS);
 };

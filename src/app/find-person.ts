@@ -14,11 +14,11 @@ export const findPerson = async (
   text: string,
 ): Promise<Person> => {
   const ws = access.workspaceId;
-  const byId = await ctx.store.people.find(ws, text);
+  const byId = await ctx.store.in(ws).people.find(text);
   if (byId) return byId;
-  const exact = await ctx.store.people.findByName(ws, text);
+  const exact = await ctx.store.in(ws).people.findByName(text);
   if (exact.length === 1) return exact[0]!;
-  const found = exact.length > 1 ? exact : await ctx.store.people.search(ws, text, 6);
+  const found = exact.length > 1 ? exact : await ctx.store.in(ws).people.search(text, 6);
   if (found.length === 1) return found[0]!;
   if (found.length === 0) throw notFound(`Nobody called "${text}"`);
   const names = found.slice(0, 5).map((p) => `${p.displayName} (${p.id})`);

@@ -10,21 +10,21 @@ import { type Access, requireEditor } from './workspaces';
 export const setGoal = async (ctx: AppContext, access: Access, personId: string, goal: boolean) => {
   requireEditor(access);
   const ws = access.workspaceId;
-  const person = await ctx.store.people.require(ws, personId);
+  const store = ctx.store.in(ws);
+  const person = await store.people.require(personId);
   if (person.isSelf) {
     throw invalidInput('You cannot grow closer to yourself', [{ field: 'goal', reason: 'is you' }]);
   }
-  await ctx.store.goals.set(ws, personId, goal);
+  await store.goals.set(personId, goal);
   await ctx.network.changed(ws, { kind: 'goal-set', personId, goal });
   return { personId, goal };
 };
 
 /** The people the host wants to grow closer to, in the order they were marked. */
 export const listGoals = async (ctx: AppContext, access: Access) => {
-  const ids = await ctx.store.goals.all(access.workspaceId);
-  const people = new Map(
-    (await ctx.store.people.findMany(access.workspaceId, ids)).map((p) => [p.id, p]),
-  );
+  const store = ctx.store.in(access.workspaceId);
+  const ids = await store.goals.all();
+  const people = new Map((await store.people.findMany(ids)).map((p) => [p.id, p]));
   return ids.flatMap((id) => {
     const p = people.get(id);
     return p ? [{ id: p.id, displayName: p.displayName }] : [];
@@ -33,4 +33,4 @@ export const listGoals = async (ctx: AppContext, access: Access) => {
 
 /** Is this person one of the host's goals? */
 export const isGoal = (ctx: AppContext, access: Access, personId: string) =>
-  ctx.store.goals.has(access.workspaceId, personId);
+  ctx.store.in(access.workspaceId).goals.has(personId);

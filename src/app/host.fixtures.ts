@@ -35,7 +35,7 @@ export const signedUpHost = async (
   });
   const [workspace] = await store.workspaces.ofUser(signedIn.user.id);
   const access = await accessTo(ctx, signedIn.user.id, workspace!.id);
-  const self = await store.people.findSelf(access.workspaceId);
+  const self = await store.in(access.workspaceId).people.findSelf();
   return { ctx, access, session: signedIn.sessionSecret, selfId: self!.id };
 };
 

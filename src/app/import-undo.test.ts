@@ -28,30 +28,30 @@ describe.each(testDialects())('undoing an import on %s', (dialect) => {
 
   /** Everything an undo must put back, person by person. */
   const state = async (ws: string) => ({
-    people: (await store.people.all(ws)).map(({ updatedAt: _u, ...p }) => p),
-    ties: (await store.ties.all(ws)).sort((a, b) => (a.aId + a.bId < b.aId + b.bId ? -1 : 1)),
-    search: (await store.people.search(ws, 'silva', 10)).map((p) => p.id),
+    people: (await store.in(ws).people.all()).map(({ updatedAt: _u, ...p }) => p),
+    ties: (await store.in(ws).ties.all()).sort((a, b) => (a.aId + a.bId < b.aId + b.bId ? -1 : 1)),
+    search: (await store.in(ws).people.search('silva', 10)).map((p) => p.id),
   });
 
   it('removes the people it created, reverts the people it updated, and removes its ties', async () => {
     const { ctx, access, ws } = await fresh();
-    const typed = await store.people.create(ws, {
+    const typed = await store.in(ws).people.create({
       displayName: 'Ana',
       emails: ['ana@verdant.example'],
     });
     const before = await state(ws);
-    const typedBefore = await store.people.require(ws, typed.id);
+    const typedBefore = await store.in(ws).people.require(typed.id);
     const report = await importContacts(ctx, access, [
       fileOf('Connections.csv', LINKEDIN_SAMPLE),
       fileOf('contacts.vcf', VCARD_SAMPLE),
     ]);
     expect(report.counts).toMatchObject({ created: 3, updated: 1 });
-    expect((await store.people.require(ws, typed.id)).familyName).toBe('Silva');
+    expect((await store.in(ws).people.require(typed.id)).familyName).toBe('Silva');
 
     const undone = await undoImport(ctx, access, report.batchId!);
     expect(undone).toEqual({ batchId: report.batchId, removed: 3, reverted: 1, tiesRemoved: 1 });
     expect(await state(ws)).toEqual(before);
-    expect(await store.people.require(ws, typed.id)).toEqual(typedBefore);
+    expect(await store.in(ws).people.require(typed.id)).toEqual(typedBefore);
     const [batch] = await listImports(ctx, access);
     expect(batch).toMatchObject({ id: report.batchId, undoneAt: expect.any(String) });
     expect(batch!.summary).toMatchObject({ created: 3, updated: 1 });
@@ -63,15 +63,15 @@ describe.each(testDialects())('undoing an import on %s', (dialect) => {
   it('refuses while a person it created has been edited, or met at a moment, since', async () => {
     const { ctx, access, ws } = await fresh();
     const report = await importContacts(ctx, access, [fileOf('Connections.csv', LINKEDIN_SAMPLE)]);
-    const carla = (await store.people.search(ws, 'carla', 1))[0]!;
-    await store.people.update(ws, carla.id, { notes: 'Met her again at the board dinner' });
+    const carla = (await store.in(ws).people.search('carla', 1))[0]!;
+    await store.in(ws).people.update(carla.id, { notes: 'Met her again at the board dinner' });
     const refused = await undoImport(ctx, access, report.batchId!).catch(codeOf);
     expect(refused).toBe('conflict');
     await expect(undoImport(ctx, access, report.batchId!)).rejects.toThrow(/Carla Mendes/);
-    expect(await store.people.count(ws)).toBe(4);
+    expect(await store.in(ws).people.count()).toBe(4);
 
     const other = await importContacts(ctx, access, [fileOf('contacts.vcf', VCARD_SAMPLE)]);
-    const dev = (await store.people.search(ws, 'dev', 1))[0]!;
+    const dev = (await store.in(ws).people.search('dev', 1))[0]!;
     await logMoment(ctx, access, {
       kind: 'coffee',
       occurredOn: '2026-11-20',

@@ -13,7 +13,7 @@ export type { ImportBatch };
 
 /** The most recent imports first. */
 export const listImports = (ctx: AppContext, access: Access, limit = 100): Promise<ImportBatch[]> =>
-  ctx.store.imports.list(access.workspaceId, limit);
+  ctx.store.in(access.workspaceId).imports.list(limit);
 
 export interface UndoResult {
   readonly batchId: string;
@@ -32,31 +32,28 @@ export const undoImport = async (
 ): Promise<UndoResult> => {
   requireEditor(access);
   const ws = access.workspaceId;
-  const result = await ctx.store.transaction(async (repos) => {
-    const batch = await repos.imports.require(ws, batchId);
+  const result = await ctx.store.in(access.workspaceId).transaction(async (repos) => {
+    const batch = await repos.imports.require(batchId);
     if (batch.undoneAt) throw conflict('This import was already undone');
-    const host = await repos.people.findSelf(ws);
+    const host = await repos.people.findSelf();
     if (!host) throw conflict('This workspace has no host person');
-    const changed = await repos.imports.changedSince(ws, batchId, host.id);
+    const changed = await repos.imports.changedSince(batchId, host.id);
     if (changed.count > 0) {
       const names = changed.names.length > 0 ? ` (${changed.names.join(', ')}…)` : '';
       throw conflict(
         `People this import touched have changed since${names}: undoing it would lose those changes. Undo later imports first, or edit by hand.`,
       );
     }
-    const changes = await repos.imports.changes(ws, batchId);
+    const changes = await repos.imports.changes(batchId);
     const tied = changes.filter((c) => c.kind === 'tie').map((c) => c.personId);
-    await repos.imports.removeTies(ws, host.id, tied);
+    await repos.imports.removeTies(host.id, tied);
     const updated = changes.filter((c) => c.kind === 'updated');
     for (const change of updated) {
-      await repos.imports.revert(ws, change.personId, change.previous ?? {});
+      await repos.imports.revert(change.personId, change.previous ?? {});
     }
-    await repos.people.reindex(
-      ws,
-      updated.map((c) => c.personId),
-    );
-    const removed = await repos.imports.removeCreated(ws, batchId);
-    await repos.imports.markUndone(ws, batchId);
+    await repos.people.reindex(updated.map((c) => c.personId));
+    const removed = await repos.imports.removeCreated(batchId);
+    await repos.imports.markUndone(batchId);
     return { batchId, removed, reverted: updated.length, tiesRemoved: tied.length };
   });
   await ctx.network.changed(ws, { kind: 'rebuild' });

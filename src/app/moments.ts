@@ -16,7 +16,7 @@ import {
   tiesFromMoment,
 } from '../domain/moment';
 import { DEFAULT_TIE_STRENGTH, orderPair } from '../domain/tie';
-import type { Repositories } from '../store/store';
+import type { WorkspaceRepositories } from '../store/store';
 import type { AppContext } from './context';
 import { type Access, requireEditor } from './workspaces';
 
@@ -34,8 +34,8 @@ export interface MomentInput {
 }
 
 /** The host, whom every moment they log is theirs. */
-const requireHost = async (repos: Repositories, ws: string) => {
-  const host = await repos.people.findSelf(ws);
+const requireHost = async (repos: WorkspaceRepositories) => {
+  const host = await repos.people.findSelf();
   if (!host) throw invalidInput('This workspace has no host person');
   return host;
 };
@@ -46,15 +46,13 @@ const requireHost = async (repos: Repositories, ws: string) => {
  * moment they log).
  */
 const resolveAttendees = async (
-  repos: Repositories,
-  ws: string,
+  repos: WorkspaceRepositories,
   hostId: string,
   input: readonly AttendeeInput[],
   title: string,
 ) => {
   const newcomers = input.flatMap((a, i) => ('newPerson' in a ? [{ a, i }] : []));
   const createdIds = await repos.people.createMany(
-    ws,
     newcomers.map(({ a }) => ({
       displayName: 'newPerson' in a ? a.newPerson.displayName : '',
       source: 'moment' as const,
@@ -65,7 +63,7 @@ const resolveAttendees = async (
   newcomers.forEach(({ i }, k) => {
     ids[i] = createdIds[k] as string;
   });
-  const known = new Set((await repos.people.findMany(ws, ids)).map((p) => p.id));
+  const known = new Set((await repos.people.findMany(ids)).map((p) => p.id));
   const missing = ids.findIndex((id) => !known.has(id));
   if (missing >= 0) {
     throw invalidInput('An attendee is not in this network', [
@@ -86,15 +84,13 @@ const resolveAttendees = async (
  * it moves forward. Returns how many ties were added.
  */
 const growFrom = async (
-  repos: Repositories,
-  ws: string,
+  repos: WorkspaceRepositories,
   hostId: string,
   moment: Moment,
   createdIds: readonly string[],
 ): Promise<number> => {
-  await repos.people.linkHowWeMet(ws, createdIds, moment.id);
+  await repos.people.linkHowWeMet(createdIds, moment.id);
   const tiesAdded = await repos.ties.ensure(
-    ws,
     tiesFromMoment(hostId, moment.attendees).map(([aId, bId]) => ({
       aId,
       bId,
@@ -103,7 +99,7 @@ const growFrom = async (
       since: moment.occurredOn,
     })),
   );
-  await repos.people.touchLastContact(ws, contactedAt(moment.attendees), moment.occurredOn);
+  await repos.people.touchLastContact(contactedAt(moment.attendees), moment.occurredOn);
   return tiesAdded;
 };
 
@@ -127,13 +123,12 @@ const pairId = (x: string, y: string): string => orderPair(x, y).join('|');
  * leaves the ties as logging the remaining moments afresh would. Returns the pairs untied.
  */
 const undoMoment = async (
-  repos: Repositories,
-  ws: string,
+  repos: WorkspaceRepositories,
   hostId: string,
   before: Moment,
 ): Promise<Array<readonly [string, string]>> => {
   const people = [...new Set(before.attendees.map((a) => a.personId))];
-  const engagements = await repos.moments.engagementsOf(ws, people);
+  const engagements = await repos.moments.engagementsOf(people);
   const byMoment = new Map<string, MomentAttendee[]>();
   const latest = new Map<string, string>();
   for (const e of engagements) {
@@ -152,18 +147,18 @@ const undoMoment = async (
   const untied: Array<readonly [string, string]> = [];
   for (const personId of people) {
     if (unsupported.size === 0) break;
-    for (const tie of await repos.ties.ofPerson(ws, personId)) {
+    for (const tie of await repos.ties.ofPerson(personId)) {
       const key = pairId(tie.aId, tie.bId);
       if (!unsupported.has(key)) continue;
       unsupported.delete(key);
       if (tie.source !== 'moment' || tie.updatedAt !== tie.createdAt) continue;
-      await repos.ties.remove(ws, tie.id);
+      await repos.ties.remove(tie.id);
       untied.push([tie.aId, tie.bId]);
     }
   }
-  for (const person of await repos.people.findMany(ws, contactedAt(before.attendees)))
+  for (const person of await repos.people.findMany(contactedAt(before.attendees)))
     if (person.lastContactOn === before.occurredOn)
-      await repos.people.setLastContact(ws, person.id, latest.get(person.id) ?? null);
+      await repos.people.setLastContact(person.id, latest.get(person.id) ?? null);
   return untied;
 };
 
@@ -182,18 +177,17 @@ const absorb = async (
 export const logMoment = async (ctx: AppContext, access: Access, input: MomentInput) => {
   requireEditor(access);
   const ws = access.workspaceId;
-  const logged = await ctx.store.transaction(async (repos) => {
-    const host = await requireHost(repos, ws);
+  const logged = await ctx.store.in(ws).transaction(async (repos) => {
+    const host = await requireHost(repos);
     const row = momentRow(input, []);
     const { attendees, createdIds } = await resolveAttendees(
       repos,
-      ws,
       host.id,
       input.attendees,
       row.title,
     );
-    const moment = await repos.moments.create(ws, { ...row, attendees });
-    const tiesAdded = await growFrom(repos, ws, host.id, moment, createdIds);
+    const moment = await repos.moments.create({ ...row, attendees });
+    const tiesAdded = await growFrom(repos, host.id, moment, createdIds);
     return { moment, createdPeople: createdIds.length, tiesAdded };
   });
   await absorb(
@@ -217,20 +211,19 @@ export const updateMoment = async (
 ) => {
   requireEditor(access);
   const ws = access.workspaceId;
-  const changed = await ctx.store.transaction(async (repos) => {
-    const host = await requireHost(repos, ws);
-    const before = await repos.moments.require(ws, id);
+  const changed = await ctx.store.in(ws).transaction(async (repos) => {
+    const host = await requireHost(repos);
+    const before = await repos.moments.require(id);
     const row = momentRow(input, []);
     const { attendees, createdIds } = await resolveAttendees(
       repos,
-      ws,
       host.id,
       input.attendees,
       row.title,
     );
-    const moment = await repos.moments.update(ws, id, { ...row, attendees });
-    await growFrom(repos, ws, host.id, moment, createdIds);
-    const untied = await undoMoment(repos, ws, host.id, before);
+    const moment = await repos.moments.update(id, { ...row, attendees });
+    await growFrom(repos, host.id, moment, createdIds);
+    const untied = await undoMoment(repos, host.id, before);
     return { before, moment, untied };
   });
   await absorb(ctx, ws, changed.untied, [
@@ -242,7 +235,7 @@ export const updateMoment = async (
 
 /** A moment with each attendee's name, for display. */
 export const momentWithNames = async (ctx: AppContext, access: Access, momentId: string) => {
-  const moment = await ctx.store.moments.require(access.workspaceId, momentId);
+  const moment = await ctx.store.in(access.workspaceId).moments.require(momentId);
   return withNames(ctx, access, moment);
 };
 
@@ -255,10 +248,9 @@ const withNames = async <
 ): Promise<
   Omit<M, 'attendees'> & { attendees: Array<MomentAttendee & { displayName: string }> }
 > => {
-  const people = await ctx.store.people.findMany(
-    access.workspaceId,
-    moment.attendees.map((a) => a.personId),
-  );
+  const people = await ctx.store
+    .in(access.workspaceId)
+    .people.findMany(moment.attendees.map((a) => a.personId));
   const names = new Map(people.map((p) => [p.id, p.displayName]));
   return {
     ...moment,
@@ -267,7 +259,7 @@ const withNames = async <
 };
 
 export const listMoments = async (ctx: AppContext, access: Access, limit: number) => {
-  const moments = await ctx.store.moments.list(access.workspaceId, limit);
+  const moments = await ctx.store.in(access.workspaceId).moments.list(limit);
   return Promise.all(moments.map((m) => withNames(ctx, access, m)));
 };
 
@@ -278,11 +270,11 @@ export const listMoments = async (ctx: AppContext, access: Access, limit: number
 export const deleteMoment = async (ctx: AppContext, access: Access, id: string) => {
   requireEditor(access);
   const ws = access.workspaceId;
-  const { before, untied } = await ctx.store.transaction(async (repos) => {
-    const host = await requireHost(repos, ws);
-    const before = await repos.moments.require(ws, id);
-    await repos.moments.remove(ws, id);
-    return { before, untied: await undoMoment(repos, ws, host.id, before) };
+  const { before, untied } = await ctx.store.in(ws).transaction(async (repos) => {
+    const host = await requireHost(repos);
+    const before = await repos.moments.require(id);
+    await repos.moments.remove(id);
+    return { before, untied: await undoMoment(repos, host.id, before) };
   });
   await absorb(
     ctx,

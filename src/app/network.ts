@@ -125,7 +125,7 @@ export const graphFromStore = async (
   const ids = people.map((p) => p.id);
   const indexOf = new Map<string, number>();
   for (const [i, id] of ids.entries()) indexOf.set(id, i);
-  const ties = await store.ties.byPosition(workspaceId, ids);
+  const ties = await store.in(workspaceId).ties.byPosition(ids);
   const weights = new Float64Array(ties.strength.length);
   for (let e = 0; e < weights.length; e++) weights[e] = tieWeight(ties.strength[e]!, null);
   return fromIndexEdges(ids, indexOf, ties.a, ties.b, weights);
@@ -211,9 +211,9 @@ const sightingsOf = (
 
 const load = async (store: Store, workspaceId: string, today: Date): Promise<Loaded> => {
   const [people, attendances, goalIds] = await Promise.all([
-    store.people.inNetwork(workspaceId),
-    store.moments.attendances(workspaceId),
-    store.goals.all(workspaceId),
+    store.in(workspaceId).people.inNetwork(),
+    store.in(workspaceId).moments.attendances(),
+    store.in(workspaceId).goals.all(),
   ]);
   const graph = await graphFromStore(store, workspaceId, people);
   const contexts: string[][] = people.map(() => []);
@@ -279,7 +279,7 @@ const withHostNames = async (
   workspaceId: string,
   named: readonly AutoNamedCircle[],
 ): Promise<NamedNetworkCircle[]> => {
-  const hostNames = await store.circleNames.all(workspaceId);
+  const hostNames = await store.in(workspaceId).circleNames.all();
   return carryNames(hostNames, named).map(({ members: _ids, indices, carriedFrom, ...c }) => ({
     ...c,
     members: indices,
@@ -488,9 +488,9 @@ const readAmong = async (
 ): Promise<AmongRead> => {
   const ids = [...new Set(personIds)];
   const [people, ties, attended] = await Promise.all([
-    store.people.inNetwork(workspaceId, ids),
-    store.ties.among(workspaceId, ids),
-    store.moments.attendedBy(workspaceId, ids),
+    store.in(workspaceId).people.inNetwork(ids),
+    store.in(workspaceId).ties.among(ids),
+    store.in(workspaceId).moments.attendedBy(ids),
   ]);
   return { people, ties, attended };
 };

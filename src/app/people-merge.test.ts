@@ -20,19 +20,19 @@ describe.each(testDialects())('merging two people by hand on %s', (dialect) => {
       (await store.transaction((r) => createWorkspace(r, 'Merge', null))).id,
     );
     const ws = access.workspaceId;
-    const host = (await store.people.findSelf(ws))!;
+    const host = (await store.in(ws).people.findSelf())!;
     return { ctx, access, ws, host };
   };
 
   it('moves ties and moments to the survivor, folds shared ones, fills fields and deletes the other', async () => {
     const { ctx, access, ws, host } = await fresh();
-    const ana = await store.people.create(ws, {
+    const ana = await store.in(ws).people.create({
       displayName: 'Ana Silva',
       emails: ['ana@verdant.example'],
       title: 'Partner',
       tags: ['Board'],
     });
-    const dup = await store.people.create(ws, {
+    const dup = await store.in(ws).people.create({
       displayName: 'Ana S.',
       emails: ['ana@home.example'],
       phones: ['+14155550132'],
@@ -41,27 +41,27 @@ describe.each(testDialects())('merging two people by hand on %s', (dialect) => {
       tags: ['Running club'],
       notes: 'Runs the 10k every May',
     });
-    const ben = await store.people.create(ws, { displayName: 'Ben Okafor' });
-    const carla = await store.people.create(ws, {
+    const ben = await store.in(ws).people.create({ displayName: 'Ben Okafor' });
+    const carla = await store.in(ws).people.create({
       displayName: 'Carla Mendes',
       introducedById: dup.id,
     });
-    await store.ties.create(ws, {
+    await store.in(ws).ties.create({
       aId: ana.id,
       bId: ben.id,
       strength: 2,
       source: 'recorded',
       since: '2022-01-01',
     });
-    await store.ties.create(ws, {
+    await store.in(ws).ties.create({
       aId: dup.id,
       bId: ben.id,
       strength: 4,
       source: 'recorded',
       since: '2019-05-01',
     });
-    await store.ties.create(ws, { aId: dup.id, bId: carla.id, strength: 3, source: 'recorded' });
-    await store.ties.create(ws, { aId: dup.id, bId: ana.id, strength: 1, source: 'recorded' });
+    await store.in(ws).ties.create({ aId: dup.id, bId: carla.id, strength: 3, source: 'recorded' });
+    await store.in(ws).ties.create({ aId: dup.id, bId: ana.id, strength: 1, source: 'recorded' });
     const both = await logMoment(ctx, access, {
       kind: 'dinner',
       occurredOn: '2026-10-01',
@@ -87,29 +87,29 @@ describe.each(testDialects())('merging two people by hand on %s', (dialect) => {
       tags: ['Board', 'Running club'],
       notes: 'Runs the 10k every May',
     });
-    expect(await store.people.find(ws, dup.id)).toBeUndefined();
+    expect(await store.in(ws).people.find(dup.id)).toBeUndefined();
 
-    const ties = await store.ties.ofPerson(ws, ana.id);
+    const ties = await store.in(ws).ties.ofPerson(ana.id);
     const byOther = new Map(ties.map((t) => [t.otherId, t]));
     expect([...byOther.keys()].sort()).toEqual([ben.id, carla.id, host.id].sort());
     expect(byOther.get(ben.id)).toMatchObject({ strength: 4, since: '2019-05-01' });
     expect(byOther.get(carla.id)).toMatchObject({ strength: 3 });
-    expect(await store.ties.count(ws)).toBe(3);
+    expect(await store.in(ws).ties.count()).toBe(3);
 
-    const timeline = await store.moments.ofPerson(ws, ana.id);
+    const timeline = await store.in(ws).moments.ofPerson(ana.id);
     expect(timeline.map((m) => [m.id, m.mark]).sort()).toEqual(
       [
         [both.moment.id, 'met_new'],
         [race.moment.id, 'reconnected'],
       ].sort(),
     );
-    expect((await store.moments.require(ws, both.moment.id)).attendees).toHaveLength(1);
-    expect((await store.people.require(ws, carla.id)).introducedById).toBe(ana.id);
+    expect((await store.in(ws).moments.require(both.moment.id)).attendees).toHaveLength(1);
+    expect((await store.in(ws).people.require(carla.id)).introducedById).toBe(ana.id);
   });
 
   it('never merges the host away, nor a person with themself', async () => {
     const { ctx, access, ws, host } = await fresh();
-    const ana = await store.people.create(ws, { displayName: 'Ana' });
+    const ana = await store.in(ws).people.create({ displayName: 'Ana' });
     const code = (work: Promise<unknown>) =>
       work.then(
         () => 'none',
@@ -119,6 +119,6 @@ describe.each(testDialects())('merging two people by hand on %s', (dialect) => {
     expect(await code(mergePeople(ctx, access, ana.id, ana.id))).toBe('invalid_input');
     expect(await code(mergePeople(ctx, access, ana.id, 'nobody'))).toBe('not_found');
     await mergePeople(ctx, access, host.id, ana.id);
-    expect(await store.people.count(ws)).toBe(1);
+    expect(await store.in(ws).people.count()).toBe(1);
   });
 });

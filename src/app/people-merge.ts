@@ -93,9 +93,9 @@ export const mergePeople = async (
     ]);
   }
   const ws = access.workspaceId;
-  const result = await ctx.store.transaction(async (repos) => {
-    const survivor = await repos.people.require(ws, survivorId);
-    const other = await repos.people.require(ws, otherId);
+  const result = await ctx.store.in(access.workspaceId).transaction(async (repos) => {
+    const survivor = await repos.people.require(survivorId);
+    const other = await repos.people.require(otherId);
     if (other.isSelf) {
       throw invalidInput('You cannot be merged into someone else: merge them into yourself', [
         { field: 'otherId', reason: 'is you' },
@@ -104,53 +104,53 @@ export const mergePeople = async (
 
     // Phase 1: ties. The other's ties move to the survivor, or fold into the survivor's own.
     const mine = new Map(
-      (await repos.ties.ofPerson(ws, survivorId)).map((t) => [t.otherId, t] as const),
+      (await repos.ties.ofPerson(survivorId)).map((t) => [t.otherId, t] as const),
     );
     let tiesMoved = 0;
     let tiesFolded = 0;
-    for (const tie of await repos.ties.ofPerson(ws, otherId)) {
+    for (const tie of await repos.ties.ofPerson(otherId)) {
       if (tie.otherId === survivorId) {
-        await repos.ties.remove(ws, tie.id);
+        await repos.ties.remove(tie.id);
         continue;
       }
       const existing = mine.get(tie.otherId);
       if (!existing) {
-        await repos.merges.repointTie(ws, tie.id, survivorId, tie.otherId);
+        await repos.merges.repointTie(tie.id, survivorId, tie.otherId);
         tiesMoved++;
         continue;
       }
       const since =
         [existing.since, tie.since].filter((d): d is string => d !== null).sort()[0] ?? null;
-      await repos.ties.update(ws, existing.id, {
+      await repos.ties.update(existing.id, {
         strength: Math.max(existing.strength, tie.strength),
         since,
         notes: joinText(existing.notes, tie.notes),
       });
-      await repos.ties.remove(ws, tie.id);
+      await repos.ties.remove(tie.id);
       tiesFolded++;
     }
 
     // Phase 2: moments. Where both were there, the warmer mark stays.
     const attended = new Map(
-      (await repos.merges.attendancesOf(ws, survivorId)).map((a) => [a.momentId, a.mark]),
+      (await repos.merges.attendancesOf(survivorId)).map((a) => [a.momentId, a.mark]),
     );
-    for (const { momentId, mark } of await repos.merges.attendancesOf(ws, otherId)) {
+    for (const { momentId, mark } of await repos.merges.attendancesOf(otherId)) {
       const kept = attended.get(momentId);
       if (kept && MARK_WARMTH[mark] > MARK_WARMTH[kept]) {
-        await repos.merges.setMark(ws, momentId, survivorId, mark);
+        await repos.merges.setMark(momentId, survivorId, mark);
       }
     }
-    const momentsMoved = await repos.merges.moveAttendances(ws, otherId, survivorId);
-    await repos.merges.repointIntroducer(ws, otherId, survivorId);
+    const momentsMoved = await repos.merges.moveAttendances(otherId, survivorId);
+    await repos.merges.repointIntroducer(otherId, survivorId);
 
     // Phase 3: the survivor's fields, then the other goes.
     const lastContactOn =
       [survivor.lastContactOn, other.lastContactOn].filter(Boolean).sort().at(-1) ?? null;
-    await repos.people.update(ws, survivorId, mergedFields(survivor, other));
-    if (lastContactOn) await repos.people.touchLastContact(ws, [survivorId], lastContactOn);
-    await repos.people.remove(ws, otherId);
+    await repos.people.update(survivorId, mergedFields(survivor, other));
+    if (lastContactOn) await repos.people.touchLastContact([survivorId], lastContactOn);
+    await repos.people.remove(otherId);
     return {
-      person: await repos.people.require(ws, survivorId),
+      person: await repos.people.require(survivorId),
       tiesMoved,
       tiesFolded,
       momentsMoved,

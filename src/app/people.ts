@@ -37,15 +37,15 @@ export const listPeople = async (
   access: Access,
   query: { q?: string | undefined; cursor?: string | undefined; limit: number },
 ): Promise<PeoplePage> => {
-  const people = ctx.store.people;
+  const people = ctx.store.in(access.workspaceId).people;
   if (query.q?.trim()) {
     return {
-      items: await people.search(access.workspaceId, query.q, query.limit),
+      items: await people.search(query.q, query.limit),
       nextCursor: null,
     };
   }
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const items = await people.list(access.workspaceId, { after, limit: query.limit + 1 });
+  const items = await people.list({ after, limit: query.limit + 1 });
   const more = items.length > query.limit;
   const page = more ? items.slice(0, query.limit) : items;
   const last = page.at(-1);
@@ -57,7 +57,7 @@ export const listPeople = async (
 
 const checkIntroducer = async (ctx: AppContext, access: Access, draft: PersonDraft) => {
   if (draft.introducedById) {
-    const introducer = await ctx.store.people.find(access.workspaceId, draft.introducedById);
+    const introducer = await ctx.store.in(access.workspaceId).people.find(draft.introducedById);
     if (!introducer) {
       throw invalidInput('The introducer is not in this network', [
         { field: 'introducedById', reason: 'no such person in this workspace' },
@@ -85,12 +85,12 @@ export const createPerson = async (
   requireEditor(access);
   await checkIntroducer(ctx, access, draft);
   const ws = access.workspaceId;
-  const { person, hostId } = await ctx.store.transaction(async (repos) => {
-    const person = await repos.people.create(ws, { ...draft, source: 'manual' });
+  const { person, hostId } = await ctx.store.in(ws).transaction(async (repos) => {
+    const person = await repos.people.create({ ...draft, source: 'manual' });
     if (!tieToYou) return { person, hostId: null };
-    const host = await repos.people.findSelf(ws);
+    const host = await repos.people.findSelf();
     if (!host) throw invalidInput('This workspace has no host person to tie them to');
-    await repos.ties.create(ws, {
+    await repos.ties.create({
       aId: host.id,
       bId: person.id,
       strength: tieToYou.strength,
@@ -107,7 +107,7 @@ export const createPerson = async (
 /** One person, and whether the host wants to grow closer to them. */
 export const getPerson = async (ctx: AppContext, access: Access, id: string) => {
   const [person, goal] = await Promise.all([
-    ctx.store.people.require(access.workspaceId, id),
+    ctx.store.in(access.workspaceId).people.require(id),
     isGoal(ctx, access, id),
   ]);
   return { ...person, isGoal: goal };
@@ -121,36 +121,36 @@ export const updatePerson = async (
 ) => {
   requireEditor(access);
   await checkIntroducer(ctx, access, changes);
-  const person = await ctx.store.transaction((repos) =>
-    repos.people.update(access.workspaceId, id, changes),
-  );
+  const person = await ctx.store
+    .in(access.workspaceId)
+    .transaction((repos) => repos.people.update(id, changes));
   await ctx.network.changed(access.workspaceId, { kind: 'person-changed', person });
   return person;
 };
 
 export const deletePerson = async (ctx: AppContext, access: Access, id: string) => {
   requireEditor(access);
-  const person = await ctx.store.people.require(access.workspaceId, id);
+  const person = await ctx.store.in(access.workspaceId).people.require(id);
   if (person.isSelf) throw invalidInput('You cannot delete yourself from your own network');
-  await ctx.store.people.remove(access.workspaceId, id);
+  await ctx.store.in(access.workspaceId).people.remove(id);
   await ctx.network.changed(access.workspaceId, { kind: 'rebuild' });
 };
 
 export const tiesOfPerson = async (ctx: AppContext, access: Access, id: string) => {
-  await ctx.store.people.require(access.workspaceId, id);
-  return ctx.store.ties.ofPerson(access.workspaceId, id);
+  await ctx.store.in(access.workspaceId).people.require(id);
+  return ctx.store.in(access.workspaceId).ties.ofPerson(id);
 };
 
 export const timelineOfPerson = async (ctx: AppContext, access: Access, id: string) => {
-  await ctx.store.people.require(access.workspaceId, id);
-  return ctx.store.moments.ofPerson(access.workspaceId, id);
+  await ctx.store.in(access.workspaceId).people.require(id);
+  return ctx.store.in(access.workspaceId).moments.ofPerson(id);
 };
 
 export const workspaceStats = async (ctx: AppContext, access: Access) => {
   const [people, ties, moments] = await Promise.all([
-    ctx.store.people.count(access.workspaceId),
-    ctx.store.ties.count(access.workspaceId),
-    ctx.store.moments.count(access.workspaceId),
+    ctx.store.in(access.workspaceId).people.count(),
+    ctx.store.in(access.workspaceId).ties.count(),
+    ctx.store.in(access.workspaceId).moments.count(),
   ]);
   return { people, ties, moments };
 };

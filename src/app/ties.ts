@@ -12,7 +12,7 @@ export interface TieInput {
 
 export const recordTie = async (ctx: AppContext, access: Access, input: TieInput) => {
   requireEditor(access);
-  const tie = await ctx.store.ties.create(access.workspaceId, { ...input, source: 'recorded' });
+  const tie = await ctx.store.in(access.workspaceId).ties.create({ ...input, source: 'recorded' });
   await ctx.network.changed(access.workspaceId, {
     kind: 'tie-set',
     aId: tie.aId,
@@ -33,7 +33,7 @@ export const updateTie = async (
 ) => {
   requireEditor(access);
   const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-  const tie = await ctx.store.ties.update(access.workspaceId, id, defined);
+  const tie = await ctx.store.in(access.workspaceId).ties.update(id, defined);
   await ctx.network.changed(access.workspaceId, {
     kind: 'tie-set',
     aId: tie.aId,
@@ -44,7 +44,7 @@ export const updateTie = async (
 
 export const removeTie = async (ctx: AppContext, access: Access, id: string) => {
   requireEditor(access);
-  const tie = await ctx.store.ties.remove(access.workspaceId, id);
+  const tie = await ctx.store.in(access.workspaceId).ties.remove(id);
   await ctx.network.changed(access.workspaceId, {
     kind: 'tie-removed',
     aId: tie.aId,

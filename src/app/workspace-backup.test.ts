@@ -58,10 +58,10 @@ const byRank = (document: Document): Document => {
 };
 
 const counts = async (store: Store, ws: string) => ({
-  people: await store.people.count(ws),
-  ties: await store.ties.count(ws),
-  moments: await store.moments.count(ws),
-  imports: (await store.imports.list(ws, 100)).length,
+  people: await store.in(ws).people.count(),
+  ties: await store.in(ws).ties.count(),
+  moments: await store.in(ws).moments.count(),
+  imports: (await store.in(ws).imports.list(100)).length,
 });
 
 describe.each(testDialects())('backup and restore on %s', (dialect) => {
@@ -80,7 +80,7 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
     // A demo network (people, ties, moments, a demo plan naming people by id), then imports
     // that create, update (a typed person found by email) and carry photos and profiles.
     await loadDemo(ctx, source, { people: PEOPLE, seed: 11 });
-    await store.people.create(source.workspaceId, {
+    await store.in(source.workspaceId).people.create({
       displayName: 'Ana',
       emails: ['ana@verdant.example'],
     });
@@ -89,9 +89,8 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
       fileOf('contacts.vcf', VCARD_SAMPLE),
     ]);
     await importContacts(ctx, source, [fileOf('apple.vcf', fixture('apple-contacts.vcf'))]);
-    const someone = await store.people.list(source.workspaceId, { limit: 3 });
-    await store.circleNames.save(
-      source.workspaceId,
+    const someone = await store.in(source.workspaceId).people.list({ limit: 3 });
+    await store.in(source.workspaceId).circleNames.save(
       'Sunday runners',
       someone.map((p) => p.id),
       [],
@@ -120,13 +119,13 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
       const access = await emptyWorkspace(target, 'Restored');
       const result = await restoreBackup(createContext(target), access, backup);
       expect(result.idsRenewed).toBe(false);
-      expect(result.counts.people).toBe(await store.people.count(source.workspaceId));
+      expect(result.counts.people).toBe(await store.in(source.workspaceId).people.count());
       expect(await counts(target, access.workspaceId)).toEqual(
         await counts(store, source.workspaceId),
       );
       const again = await textOf(backupWorkspace(createContext(target), access));
       expect(body(again)).toEqual(body(backup));
-      const found = await target.people.search(access.workspaceId, 'verdant', 5);
+      const found = await target.in(access.workspaceId).people.search('verdant', 5);
       expect(found.map((p) => p.displayName)).toEqual(['Ana']);
     } finally {
       await target.close();
@@ -192,7 +191,7 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
   });
 
   it('backs up every workspace table and column the database has (or says why not)', async () => {
-    const catalogue = await store.backups.catalogue();
+    const catalogue = await store.catalogue.workspaceTables();
     for (const [table, columns] of catalogue) {
       if (NOT_BACKED_UP[table]) continue;
       const spec = BACKUP_TABLES.find((t) => t.table === table || t.nested?.table === table);

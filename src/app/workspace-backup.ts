@@ -56,14 +56,14 @@ async function* backupParts(ctx: AppContext, access: Access): AsyncGenerator<str
       id: workspace.id,
       name: workspace.name,
       createdAt: workspace.createdAt,
-      engineWeights: await ctx.store.workspaces.engineWeights(workspace.id),
+      engineWeights: await ctx.store.in(workspace.id).engineWeights.find(),
     },
   };
   yield JSON.stringify(header).slice(0, -1);
   for (const spec of BACKUP_TABLES) {
     yield `,\n${JSON.stringify(spec.key)}: [`;
     let first = true;
-    for await (const row of ctx.store.backups.rows(access.workspaceId, spec)) {
+    for await (const row of ctx.store.in(access.workspaceId).backups.rows(spec)) {
       yield `${first ? '\n' : ',\n'}${JSON.stringify(row)}`;
       first = false;
     }

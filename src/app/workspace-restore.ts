@@ -10,6 +10,7 @@
  */
 import { checkEngineWeights, type EngineWeights } from '../domain/engine-weights';
 import { conflict, DomainError, invalidInput } from '../domain/errors';
+import { withoutControlCharacters } from '../domain/text';
 import { newId } from '../store/ids';
 import type { Repositories } from '../store/store';
 import { BACKUP_TABLES, type BackupTable } from '../store/workspace-backup.repository';
@@ -54,7 +55,11 @@ const engineWeightsOf = (workspace: BackupWorkspace | undefined) => {
 export const parseBackup = (text: string): BackupDocument => {
   let document: unknown;
   try {
-    document = JSON.parse(text);
+    // Control characters are cleaned out: a backup taken from SQLite can hold a NUL that
+    // PostgreSQL cannot store, and a backup must restore on either database.
+    document = JSON.parse(text, (_key, value: unknown) =>
+      typeof value === 'string' ? withoutControlCharacters(value) : value,
+    );
   } catch {
     throw invalidInput('The backup is not valid JSON: it looks truncated or damaged.');
   }
@@ -98,7 +103,8 @@ const restoreDocument = async (
   ws: string,
   document: BackupDocument,
 ): Promise<RestoreResult> => {
-  const present = Object.entries(await repos.backups.counts(ws)).filter(([, n]) => n > 0);
+  const workspace = repos.in(ws);
+  const present = Object.entries(await workspace.backups.counts()).filter(([, n]) => n > 0);
   if (present.length > 0) {
     throw conflict(
       `A backup restores only into an empty workspace; this one has ${present.map(([key, n]) => `${n} ${key}`).join(', ')}. Restore into a new workspace.`,
@@ -109,7 +115,7 @@ const restoreDocument = async (
   let taken = 0;
   for (const spec of BACKUP_TABLES) {
     const ids = ownIds(spec, document.tables.get(spec.key) ?? []);
-    if (ids.length > 0) taken += await repos.backups.idsInUse(spec.table, ids);
+    if (ids.length > 0) taken += await repos.catalogue.idsInUse(spec.table, ids);
   }
   const renewed = new Map<string, string>();
   if (taken > 0) {
@@ -123,13 +129,12 @@ const restoreDocument = async (
 
   const people = document.tables.get('people') ?? [];
   if (people.some((p) => (p as { isSelf?: unknown } | null)?.isSelf === true)) {
-    await repos.backups.removeStartingHost(ws);
+    await workspace.backups.removeStartingHost();
   }
   const counts: Record<string, number> = {};
   try {
     for (const spec of BACKUP_TABLES) {
-      const written = await repos.backups.restore(
-        ws,
+      const written = await workspace.backups.restore(
         spec,
         document.tables.get(spec.key) ?? [],
         ids,
@@ -143,15 +148,14 @@ const restoreDocument = async (
       `The backup could not be restored: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  await repos.people.reindex(
-    ws,
+  await workspace.people.reindex(
     people.flatMap((p) => {
       const id = (p as { id?: unknown } | null)?.id;
       return typeof id === 'string' ? [ids(id)] : [];
     }),
   );
   if (document.engineWeights !== undefined) {
-    await repos.workspaces.setEngineWeights(ws, document.engineWeights);
+    await workspace.engineWeights.save(document.engineWeights);
   }
   return { counts, idsRenewed: taken > 0, from: nameOf(document) };
 };

@@ -44,7 +44,7 @@ export const createWorkspace = async (
   owner: { readonly id: string; readonly name: string } | null,
 ): Promise<Workspace> => {
   const workspace = await repos.workspaces.create(name, owner?.id ?? null);
-  await repos.people.create(workspace.id, {
+  await repos.in(workspace.id).people.create({
     displayName: owner?.name || 'Me',
     isSelf: true,
     source: 'manual',

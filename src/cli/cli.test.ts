@@ -79,6 +79,7 @@ describe('the salon command', () => {
     expect(twice.stderr).toMatch(/only into an empty workspace/);
     const token = await salon(['--data', data, 'token', 'create']);
     expect(token.code).toBe(5);
+    expect(token.stderr).toContain('No account yet: sign up in the web app first');
     const bad = await salon(['--data', data, 'demo', '--people', '-5']);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');

@@ -128,6 +128,14 @@ describe('salon import, export, backup and restore', () => {
     expect(await namesIn(data)).toEqual(['Me']);
   });
 
+  it('says a folder is a folder, not a raw EISDIR', async () => {
+    const data = join(dir, 'folder');
+    const ran = await salon(['--data', data, 'import', FIXTURES]);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toMatch(/is a folder: name the files in it to import them/);
+    expect(ran.stderr).not.toMatch(/EISDIR/);
+  });
+
   it('exports to standard output or to a file', async () => {
     const data = join(dir, 'out');
     await salon(['--data', data, 'import', linkedin, vcard]);

@@ -8,6 +8,7 @@ const EXIT_CODES: Readonly<Record<string, number>> = {
   unauthenticated: 5,
   forbidden: 5,
   too_large: 2,
+  rate_limited: 6,
 };
 
 export const reportError = (error: unknown): number => {

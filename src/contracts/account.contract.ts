@@ -69,10 +69,28 @@ export const ApiTokenCreated = ApiToken.extend({ token: z.string() }).meta({
 });
 export type ApiTokenCreated = z.infer<typeof ApiTokenCreated>;
 
+/** The largest demo network the API loads. */
+export const WEB_DEMO_MAX_PEOPLE = 5_000;
+
 export const DemoRequest = z
   .object({
-    people: z.number().int().min(10).max(50_000).default(1000),
-    ties: z.number().int().min(0).max(1_000_000).optional(),
+    // Bounded from the web: any account may ask, and a larger network is minutes of work and
+    // a gigabyte of disk. `salon demo` on the host's own machine loads up to 50,000 people.
+    people: z
+      .number()
+      .int()
+      .min(10)
+      .max(
+        WEB_DEMO_MAX_PEOPLE,
+        `at most ${WEB_DEMO_MAX_PEOPLE.toLocaleString('en')} people from the web (larger with salon demo)`,
+      )
+      .default(1000),
+    ties: z
+      .number()
+      .int()
+      .min(0)
+      .max(WEB_DEMO_MAX_PEOPLE * 30)
+      .optional(),
     seed: z.number().int().min(0).default(1),
   })
   .meta({ id: 'DemoRequest' });

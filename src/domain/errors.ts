@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'capacity_full'
   | 'infeasible'
-  | 'too_large';
+  | 'too_large'
+  | 'rate_limited';
 
 /** One problem with one field of the input: `field` is a dotted path such as `emails.1`. */
 export interface FieldProblem {
@@ -45,5 +46,16 @@ export const unauthenticated = (message = 'Sign in first'): DomainError =>
   new DomainError('unauthenticated', message);
 
 export const forbidden = (message: string): DomainError => new DomainError('forbidden', message);
+
+/** Too many attempts: the caller may try again after `retryAfterSeconds`. */
+export class RateLimitedError extends DomainError {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super('rate_limited', message);
+    this.name = 'RateLimitedError';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
 
 export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

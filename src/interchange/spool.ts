@@ -2,7 +2,7 @@
  * A copy of a byte source, taken as it is read, to read it once more: an import reads its files
  * twice (to cluster them, then to write them) rather than hold every record, and an upload
  * cannot be asked for twice. Small sources stay in memory; past `memoryLimit` bytes the copy
- * goes to a temporary file, removed by `dispose`.
+ * goes to a temporary file that has no name on disk while it is used.
  */
 import { type FileHandle, mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -68,7 +68,11 @@ export class Spool {
     }
     if (!this.file) {
       const dir = await mkdtemp(join(tmpdir(), 'salon-import-'));
-      this.file = { dir, handle: await open(join(dir, 'source'), 'w+') };
+      this.file = { dir, handle: await open(join(dir, 'source'), 'w+', 0o600) };
+      // The open handle keeps the file's bytes; its name goes at once, so a process killed
+      // mid-import leaves no copy of anyone's contacts behind (where the system allows
+      // removing an open file; elsewhere `dispose` removes it).
+      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
       for (const chunk of this.chunks) await writeAll(this.file.handle, chunk);
       this.chunks = [];
     }

@@ -176,15 +176,47 @@ describe.each(testDialects())('the JSON API on %s', (dialect) => {
   });
 
   it('answers 404, never 403, for another workspace and its people', async () => {
-    const bens = (await (await get(people(ben), ben)).json()) as { items: Array<{ id: string }> };
-    const someone = bens.items[0]!.id;
+    // Two people and a tie that truly exist, in Ben's workspace: Ana reaches none of them
+    // through hers, and Ben's tie is still there, unchanged, after she tried.
+    const bensHost = (await (await get(people(ben), ben)).json()) as {
+      items: Array<{ id: string }>;
+    };
+    const someone = bensHost.items[0]!.id;
+    const friend = (
+      (await (await post(people(ben), ben, { displayName: 'Cy Ben' })).json()) as {
+        id: string;
+      }
+    ).id;
+    const bensTie = (await (
+      await post(`/api/workspaces/${ben.workspaceId}/ties`, ben, {
+        aId: someone,
+        bId: friend,
+        strength: 2,
+      })
+    ).json()) as { id: string };
     expect((await get(people(ben), ana)).status).toBe(404);
     expect((await get(`${people(ana)}/${someone}`, ana)).status).toBe(404);
     const tie = await post(`/api/workspaces/${ana.workspaceId}/ties`, ana, {
       aId: someone,
-      bId: `${someone}x`,
+      bId: friend,
     });
     expect(tie.status).toBe(404);
+    const anasTies = `/api/workspaces/${ana.workspaceId}/ties/${bensTie.id}`;
+    const patched = await app.request(anasTies, {
+      ...json({ strength: 5 }, ana.cookie),
+      method: 'PATCH',
+    });
+    expect(patched.status).toBe(404);
+    const removed = await app.request(anasTies, {
+      method: 'DELETE',
+      headers: { cookie: ana.cookie },
+    });
+    expect(removed.status).toBe(404);
+    const still = (await (await get(`${people(ben)}/${friend}/ties`, ben)).json()) as Array<{
+      id: string;
+      strength: number;
+    }>;
+    expect(still.map((t) => [t.id, t.strength])).toEqual([[bensTie.id, 2]]);
   });
 
   it('logs a moment: new attendee created, ties made, last contact moved, timeline shown', async () => {

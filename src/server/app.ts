@@ -11,7 +11,9 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppContext } from '../app/context';
 import { DomainError } from '../domain/errors';
+import { allowedHostsFor, allowedHostsOnly } from './allowed-hosts';
 import { identify, workspaceAccess } from './auth.middleware';
+import { refuseControlCharacters } from './control-characters';
 import type { Api, Env } from './env';
 import { notFoundRoute, onError, validationError } from './errors';
 import { registerAuthRoutes } from './routes/auth.routes';
@@ -22,6 +24,7 @@ import { registerNetworkRoutes } from './routes/network.routes';
 import { registerPeopleRoutes } from './routes/people.routes';
 import { registerTieRoutes } from './routes/ties.routes';
 import { registerWorkspaceRoutes } from './routes/workspaces.routes';
+import { CONTENT_SECURITY_POLICY, sameOriginWrites } from './same-origin';
 
 export const VERSION = '0.1.0';
 
@@ -31,6 +34,8 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 export interface AppOptions {
   /** Folder of the built web app (dist/web); omitted in API-only tests. */
   readonly webRoot?: string | undefined;
+  /** Host names this server answers to (`allowedHostsFor`); loopback names when omitted. */
+  readonly allowedHosts?: readonly string[] | null;
 }
 
 const tooLarge = () =>
@@ -47,7 +52,11 @@ export const createApp = (ctx: AppContext, options: AppOptions = {}): Api => {
   });
   app.onError(onError);
   app.use('*', requestId());
-  app.use('*', secureHeaders());
+  app.use('*', allowedHostsOnly(options.allowedHosts ?? allowedHostsFor('localhost')));
+  app.use(
+    '*',
+    secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, xFrameOptions: 'DENY' }),
+  );
   app.use('/api/*', async (c, next) => {
     c.set('ctx', ctx);
     await next();
@@ -61,6 +70,10 @@ export const createApp = (ctx: AppContext, options: AppOptions = {}): Api => {
   // Uploads (imports, restore) stream their body under their own, larger limit.
   app.use('/api/*', (c, next) =>
     isUploadRoute(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next),
+  );
+  app.use('/api/*', sameOriginWrites);
+  app.use('/api/*', (c, next) =>
+    isUploadRoute(c.req.method, c.req.path) ? next() : refuseControlCharacters(c, next),
   );
   app.use('/api/*', identify);
   app.use('/api/workspaces/:workspaceId/*', workspaceAccess);

@@ -190,12 +190,17 @@ describe.each(testDialects())('contacts in and out through the API on %s', (dial
     const merged = (await res.json()) as { person: { phones: string[]; displayName: string } };
     expect(merged.person).toMatchObject({ displayName: 'Dev Patel', phones: ['+14155550100'] });
     expect((await send(ana, `/people/${other}`)).status).toBe(404);
-    const foreign = await send(ben, `/people/${keep}/merge`, {
+    // Two people who truly exist in Ana's workspace: Ben cannot merge them through his.
+    const first = await create({ displayName: 'Ira Shah' });
+    const second = await create({ displayName: 'Ira S.' });
+    const foreign = await send(ben, `/people/${first}/merge`, {
       method: 'POST',
-      body: JSON.stringify({ otherId: other }),
+      body: JSON.stringify({ otherId: second }),
       headers: { 'content-type': 'application/json' },
     });
     expect(foreign.status).toBe(404);
+    expect((await send(ana, `/people/${first}`)).status).toBe(200);
+    expect((await send(ana, `/people/${second}`)).status).toBe(200);
   });
 
   it('streams exports as downloads: vCard, CSV and the JSON backup', async () => {

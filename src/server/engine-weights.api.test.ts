@@ -53,7 +53,7 @@ describe.each(testDialects())('the engine weights API on %s', (dialect) => {
       ties: 1800,
       seed: 5,
     });
-    broker = (await store.demoPlans.find(access.workspaceId))!.brokers[0]!;
+    broker = (await store.in(access.workspaceId).demoPlans.find())!.brokers[0]!;
     const other = await signUp(ctx, { email: 'viewer@example.com', password: 'a long password' });
     await store.workspaces.addMember(access.workspaceId, other.user.id, 'viewer');
     viewersOwn = (await store.workspaces.ofUser(other.user.id)).find(

@@ -6,7 +6,13 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { DomainError, type ErrorCode, type FieldProblem, invalidInput } from '../domain/errors';
+import {
+  DomainError,
+  type ErrorCode,
+  type FieldProblem,
+  invalidInput,
+  RateLimitedError,
+} from '../domain/errors';
 import type { Env } from './env';
 
 const STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
@@ -18,6 +24,7 @@ const STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   too_large: 413,
   capacity_full: 409,
   infeasible: 422,
+  rate_limited: 429,
 };
 
 /** Turns a zod failure into `invalid_input` naming each bad field. */
@@ -41,6 +48,7 @@ const body = (
 });
 
 export const onError = (error: Error, c: Context<Env>): Response => {
+  if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds));
   if (error instanceof DomainError) {
     return c.json(body(c, error.code, error.message, error.fields), STATUS[error.code]);
   }

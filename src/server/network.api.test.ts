@@ -22,7 +22,7 @@ describe.each(testDialects())('the network API on %s', (dialect) => {
   beforeAll(async () => {
     store = await openTestStore(dialect);
     const host = await hostWithDemo(store, { people: 400, ties: 2400, seed: 11 });
-    brokers = (await store.demoPlans.find(host.access.workspaceId))!.brokers;
+    brokers = (await store.in(host.access.workspaceId).demoPlans.find())!.brokers;
     app = createApp(host.ctx);
     base = `/api/workspaces/${host.access.workspaceId}`;
     headers = { cookie: `salon_session=${host.session}` };

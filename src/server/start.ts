@@ -3,7 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { openContext } from '../app/context';
+import { allowedHostsFor } from './allowed-hosts';
 import { createApp } from './app';
+
+/** Extra host names from `SALON_ALLOWED_HOSTS` (comma-separated) and `BASE_URL`. */
+const hostsFromEnvironment = (): string[] => {
+  const names = (process.env.SALON_ALLOWED_HOSTS ?? '').split(',');
+  // Only an absolute URL names a host (Vite's test runner sets BASE_URL to "/").
+  const base = URL.parse(process.env.BASE_URL ?? '');
+  if (base) names.push(base.hostname);
+  return names;
+};
 
 export interface ServerOptions {
   readonly port: number;
@@ -24,7 +34,10 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.m
 
 export const startServer = async (options: ServerOptions): Promise<RunningServer> => {
   const ctx = await openContext({ url: options.databaseUrl, dataDir: options.dataDir });
-  const app = createApp(ctx, { webRoot: options.webRoot ?? DEFAULT_WEB_ROOT });
+  const app = createApp(ctx, {
+    webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
+    allowedHosts: allowedHostsFor(options.host, hostsFromEnvironment()),
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>
       resolve(s),

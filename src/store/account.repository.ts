@@ -5,6 +5,9 @@ import { newId } from './ids';
 import { uniquely } from './rows';
 import type { Database } from './schema';
 
+/** How stale a token's `last_used_at` may get before a use writes it again. */
+const LAST_USED_STEP_MS = 3_600_000;
+
 export interface UserRecord {
   readonly id: string;
   readonly email: string;
@@ -106,6 +109,23 @@ export class AccountRepository {
     await this.db.deleteFrom('sessions').where('id', '=', idHash).execute();
   }
 
+  /** Removes every expired session; returns how many. */
+  async deleteExpiredSessions(): Promise<number> {
+    const result = await this.db
+      .deleteFrom('sessions')
+      .where('expires_at', '<=', this.now())
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({ password_hash: passwordHash })
+      .where('id', '=', userId)
+      .execute();
+  }
+
   async createApiToken(userId: string, name: string, tokenHash: string): Promise<ApiTokenRecord> {
     const row = {
       id: newId(),
@@ -145,18 +165,25 @@ export class AccountRepository {
     return Number(result.numDeletedRows) > 0;
   }
 
+  /**
+   * The user of a token. `last_used_at` is written at most once an hour per token: a script
+   * calling the API in a loop should not turn every read into a write.
+   */
   async userOfApiToken(tokenHash: string): Promise<UserRecord | undefined> {
     const row = await this.db
       .selectFrom('api_tokens')
-      .select(['id', 'user_id'])
+      .select(['id', 'user_id', 'last_used_at'])
       .where('token_hash', '=', tokenHash)
       .executeTakeFirst();
     if (!row) return undefined;
-    await this.db
-      .updateTable('api_tokens')
-      .set({ last_used_at: this.now() })
-      .where('id', '=', row.id)
-      .execute();
+    const now = this.now();
+    if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) >= LAST_USED_STEP_MS) {
+      await this.db
+        .updateTable('api_tokens')
+        .set({ last_used_at: now })
+        .where('id', '=', row.id)
+        .execute();
+    }
     return this.findUserById(row.user_id);
   }
 

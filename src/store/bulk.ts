@@ -13,13 +13,15 @@ import type { Database } from './schema';
 export interface BulkOptions {
   /** Skip rows that collide on this unique key instead of failing. */
   readonly ignoreConflictOn?: readonly string[];
+  /** Columns with the same value in every row (the workspace), written beside each row's own. */
+  readonly fixed?: Readonly<Record<string, string>>;
 }
 
 export interface BulkWriter {
   /** Inserts the rows (all with the same keys); returns how many were inserted. */
-  insert<T extends keyof Database>(
-    table: T,
-    rows: ReadonlyArray<Database[T]>,
+  insert(
+    table: keyof Database,
+    rows: ReadonlyArray<object>,
     options?: BulkOptions,
   ): Promise<number>;
   /**
@@ -60,14 +62,19 @@ export const sqliteBulkWriter = (handle: SqliteDatabase.Database): BulkWriter =>
     insert: async (table, rows, options) => {
       const first = rows[0];
       if (!first) return 0;
-      const columns = Object.keys(first);
+      const fixed = Object.entries(options?.fixed ?? {});
+      const own = Object.keys(first);
+      const columns = [...fixed.map(([c]) => c), ...own];
       let inserted = 0;
       for (let start = 0; start < rows.length; start += SQLITE_ROWS_PER_STATEMENT) {
         const batch = rows.slice(start, start + SQLITE_ROWS_PER_STATEMENT) as unknown as Array<
           Record<string, unknown>
         >;
         const values: unknown[] = [];
-        for (const row of batch) for (const c of columns) values.push(row[c]);
+        for (const row of batch) {
+          for (const [, value] of fixed) values.push(value);
+          for (const c of own) values.push(row[c]);
+        }
         inserted += statementFor(table, columns, batch.length, options).run(values).changes;
       }
       return inserted;
@@ -104,19 +111,26 @@ export const postgresBulkWriter = (
     insert: async (table, rows, options) => {
       const first = rows[0];
       if (!first) return 0;
-      const columns = Object.keys(first);
+      const fixed = Object.entries(options?.fixed ?? {});
+      const own = Object.keys(first);
+      const columns = [...fixed.map(([c]) => c), ...own];
       const types = await columnTypes(table);
       let inserted = 0;
       for (let start = 0; start < rows.length; start += PG_BATCH) {
         const batch = rows.slice(start, start + PG_BATCH) as unknown as Array<
           Record<string, unknown>
         >;
-        const arrays = columns.map(
+        const arrays = own.map(
           (c) => sql`${batch.map((r) => r[c] ?? null)}::${sql.raw(types.get(c) ?? 'text')}[]`,
+        );
+        const constants = fixed.map(
+          ([c, value]) => sql`${value}::${sql.raw(types.get(c) ?? 'text')}`,
         );
         const result =
           await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
-          select * from unnest(${sql.join(arrays)})${sql.raw(conflictClause(options))}`.execute(db);
+          select ${sql.join([...constants, sql`*`])} from unnest(${sql.join(arrays)})${sql.raw(conflictClause(options))}`.execute(
+            db,
+          );
         inserted += Number(result.numAffectedRows ?? 0);
       }
       return inserted;

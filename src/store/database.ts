@@ -2,7 +2,6 @@
  * Opening the database: SQLite (better-sqlite3, the embedded default) or PostgreSQL (pg) when a
  * `postgres://` URL is given. The choice is made once here; everything above sees `Kysely<Database>`.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
@@ -13,6 +12,7 @@ import {
   postgresBulkWriter,
   sqliteBulkWriter,
 } from './bulk';
+import { preparePrivateFile } from './data-folder';
 import { migrations } from './migrations/index';
 import type { Database } from './schema';
 
@@ -39,7 +39,7 @@ export const isPostgresUrl = (url: string | undefined): url is string =>
 
 const openSqlite = (dataDir: string): OpenDatabase => {
   const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'salon.db');
-  if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
+  if (dataDir !== ':memory:') preparePrivateFile(dataDir, file);
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');

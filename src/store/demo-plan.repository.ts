@@ -1,6 +1,5 @@
 /** The structure a demo network planted, by person id. */
-import type { Kysely } from 'kysely';
-import type { Database } from './schema';
+import type { WorkspaceScope } from './workspace-scope';
 
 export interface StoredDemoPlan {
   readonly brokers: readonly string[];
@@ -13,31 +12,21 @@ export interface StoredDemoPlan {
 
 export class DemoPlanRepository {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly scope: WorkspaceScope,
     private readonly now: () => string,
   ) {}
 
-  async save(workspaceId: string, seed: number, plan: StoredDemoPlan): Promise<void> {
-    await this.db
-      .insertInto('demo_plans')
-      .values({
-        workspace_id: workspaceId,
-        seed,
-        plan: JSON.stringify(plan),
-        created_at: this.now(),
-      })
+  async save(seed: number, plan: StoredDemoPlan): Promise<void> {
+    await this.scope
+      .insertInto('demo_plans', { seed, plan: JSON.stringify(plan), created_at: this.now() })
       .onConflict((oc) =>
         oc.column('workspace_id').doUpdateSet({ seed, plan: JSON.stringify(plan) }),
       )
       .execute();
   }
 
-  async find(workspaceId: string): Promise<StoredDemoPlan | undefined> {
-    const row = await this.db
-      .selectFrom('demo_plans')
-      .select('plan')
-      .where('workspace_id', '=', workspaceId)
-      .executeTakeFirst();
+  async find(): Promise<StoredDemoPlan | undefined> {
+    const row = await this.scope.selectFrom('demo_plans').select('plan').executeTakeFirst();
     return row ? (JSON.parse(row.plan) as StoredDemoPlan) : undefined;
   }
 }

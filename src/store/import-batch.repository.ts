@@ -2,13 +2,13 @@
  * Import batches of one workspace: the batch itself, what it changed (so that undo can put it
  * back), and the lean reads an import needs (people to match against, the host's ties).
  */
-import { type Kysely, sql, type Updateable } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import { notFound } from '../domain/errors';
 import type { PersonId } from '../domain/person';
-import type { BulkWriter } from './bulk';
 import { newId } from './ids';
 import { batches, fromJsonList } from './rows';
-import type { Database, ImportChangeTable, PersonTable } from './schema';
+import type { PersonTable } from './schema';
+import type { OwnedRow, WorkspaceScope } from './workspace-scope';
 
 /** An import batch as the host sees it in the list of imports. */
 export interface ImportBatch {
@@ -109,14 +109,12 @@ const toBatch = (row: {
 
 export class ImportBatchRepository {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly scope: WorkspaceScope,
     private readonly now: () => string,
-    private readonly bulk: BulkWriter,
   ) {}
 
-  async create(workspaceId: string, batch: NewImportBatch): Promise<ImportBatch> {
+  async create(batch: NewImportBatch): Promise<ImportBatch> {
     const row = {
-      workspace_id: workspaceId,
       id: newId(),
       format: batch.format,
       file_name: batch.fileName,
@@ -124,41 +122,38 @@ export class ImportBatchRepository {
       summary: JSON.stringify(batch.summary),
       undone_at: null,
     };
-    await this.db.insertInto('import_batches').values(row).execute();
+    await this.scope.insertInto('import_batches', row).execute();
     return toBatch(row);
   }
 
-  async setSummary(workspaceId: string, id: string, summary: object): Promise<void> {
-    await this.db
+  async setSummary(id: string, summary: object): Promise<void> {
+    await this.scope
       .updateTable('import_batches')
       .set({ summary: JSON.stringify(summary) })
-      .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .execute();
   }
 
-  async find(workspaceId: string, id: string): Promise<ImportBatch | undefined> {
-    const row = await this.db
+  async find(id: string): Promise<ImportBatch | undefined> {
+    const row = await this.scope
       .selectFrom('import_batches')
       .select(BATCH_COLUMNS)
-      .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .executeTakeFirst();
     return row ? toBatch(row) : undefined;
   }
 
-  async require(workspaceId: string, id: string): Promise<ImportBatch> {
-    const batch = await this.find(workspaceId, id);
+  async require(id: string): Promise<ImportBatch> {
+    const batch = await this.find(id);
     if (!batch) throw notFound('Import');
     return batch;
   }
 
   /** The most recent imports first. */
-  async list(workspaceId: string, limit: number): Promise<ImportBatch[]> {
-    const rows = await this.db
+  async list(limit: number): Promise<ImportBatch[]> {
+    const rows = await this.scope
       .selectFrom('import_batches')
       .select(BATCH_COLUMNS)
-      .where('workspace_id', '=', workspaceId)
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(limit)
@@ -166,18 +161,17 @@ export class ImportBatchRepository {
     return rows.map(toBatch);
   }
 
-  async markUndone(workspaceId: string, id: string): Promise<void> {
-    await this.db
+  async markUndone(id: string): Promise<void> {
+    await this.scope
       .updateTable('import_batches')
       .set({ undone_at: this.now() })
-      .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .execute();
   }
 
   /** Every person of the workspace with only what matching reads (no photo bytes). */
-  async matchable(workspaceId: string): Promise<MatchablePerson[]> {
-    const rows = await this.db
+  async matchable(): Promise<MatchablePerson[]> {
+    const rows = await this.scope
       .selectFrom('people')
       .select([
         'id',
@@ -195,7 +189,6 @@ export class ImportBatchRepository {
         'linkedin_url',
       ])
       .select(sql<number>`case when photo is null then 0 else 1 end`.as('has_photo'))
-      .where('workspace_id', '=', workspaceId)
       .orderBy('id')
       .execute();
     return rows.map((r) => ({
@@ -220,17 +213,12 @@ export class ImportBatchRepository {
    * Which of `among` are tied to `personId`: asked of these people only, since a large
    * workspace's host is tied to everyone (two million ties read to check a few updates).
    */
-  async tiedTo(
-    workspaceId: string,
-    personId: string,
-    among: readonly string[],
-  ): Promise<Set<PersonId>> {
+  async tiedTo(personId: string, among: readonly string[]): Promise<Set<PersonId>> {
     const tied = new Set<PersonId>();
     for (const batch of batches(among, 2)) {
-      const rows = await this.db
+      const rows = await this.scope
         .selectFrom('ties')
         .select(['a_id', 'b_id'])
-        .where('workspace_id', '=', workspaceId)
         .where((eb) =>
           eb.or([
             eb.and([eb('a_id', '=', personId), eb('b_id', 'in', batch)]),
@@ -245,15 +233,13 @@ export class ImportBatchRepository {
 
   /** The revertible columns of these people as stored, by id. */
   async snapshot(
-    workspaceId: string,
     ids: readonly string[],
   ): Promise<Map<PersonId, Record<RevertibleColumn, unknown>>> {
     const out = new Map<PersonId, Record<RevertibleColumn, unknown>>();
     for (const batch of batches(ids, 1)) {
-      const rows = await this.db
+      const rows = await this.scope
         .selectFrom('people')
         .select(['id', ...REVERTIBLE_COLUMNS])
-        .where('workspace_id', '=', workspaceId)
         .where('id', 'in', batch)
         .execute();
       for (const { id, ...columns } of rows) out.set(id, columns);
@@ -263,7 +249,6 @@ export class ImportBatchRepository {
 
   /** Records people the batch updated, with their columns before and their stamp after. */
   async recordUpdated(
-    workspaceId: string,
     batchId: string,
     updates: ReadonlyArray<{
       readonly personId: PersonId;
@@ -271,62 +256,46 @@ export class ImportBatchRepository {
       readonly stamp: string;
     }>,
   ): Promise<void> {
-    const rows: ImportChangeTable[] = updates.map((u) => ({
-      workspace_id: workspaceId,
+    const rows: Array<OwnedRow<'import_changes'>> = updates.map((u) => ({
       batch_id: batchId,
       person_id: u.personId,
       kind: 'updated',
       previous: JSON.stringify(u.previous),
       stamp: u.stamp,
     }));
-    await this.bulk.insert('import_changes', rows);
+    await this.scope.bulkInsert('import_changes', rows);
   }
 
   /** Records the ties with the host the batch added to people it did not create. */
-  async recordTies(
-    workspaceId: string,
-    batchId: string,
-    hostId: string,
-    personIds: readonly string[],
-  ): Promise<void> {
+  async recordTies(batchId: string, hostId: string, personIds: readonly string[]): Promise<void> {
     for (const batch of batches(personIds, 2)) {
-      await this.db
-        .insertInto('import_changes')
-        .columns(['workspace_id', 'batch_id', 'person_id', 'kind', 'previous', 'stamp'])
-        .expression((eb) =>
-          eb
-            .selectFrom('ties')
-            .select((s) => [
-              'workspace_id',
-              sql.lit(batchId).as('batch_id'),
-              s
-                .case()
-                .when('a_id', '=', hostId)
-                .then(s.ref('b_id'))
-                .else(s.ref('a_id'))
-                .end()
-                .as('person_id'),
-              sql.lit('tie').as('kind'),
-              sql<null>`null`.as('previous'),
-              'updated_at',
-            ])
-            .where('workspace_id', '=', workspaceId)
-            .where((w) =>
-              w.or([
-                w.and([w('a_id', '=', hostId), w('b_id', 'in', batch)]),
-                w.and([w('b_id', '=', hostId), w('a_id', 'in', batch)]),
-              ]),
-            ),
+      const ties = await this.scope
+        .selectFrom('ties')
+        .select(['a_id', 'b_id', 'updated_at'])
+        .where((w) =>
+          w.or([
+            w.and([w('a_id', '=', hostId), w('b_id', 'in', batch)]),
+            w.and([w('b_id', '=', hostId), w('a_id', 'in', batch)]),
+          ]),
         )
         .execute();
+      await this.scope.bulkInsert(
+        'import_changes',
+        ties.map((t) => ({
+          batch_id: batchId,
+          person_id: t.a_id === hostId ? t.b_id : t.a_id,
+          kind: 'tie',
+          previous: null,
+          stamp: t.updated_at,
+        })),
+      );
     }
   }
 
-  async changes(workspaceId: string, batchId: string): Promise<ImportChange[]> {
-    const rows = await this.db
+  async changes(batchId: string): Promise<ImportChange[]> {
+    const rows = await this.scope
       .selectFrom('import_changes')
       .select(['person_id', 'kind', 'previous', 'stamp'])
-      .where('workspace_id', '=', workspaceId)
       .where('batch_id', '=', batchId)
       .execute();
     return rows.map((r) => ({
@@ -343,46 +312,41 @@ export class ImportBatchRepository {
    * since met at a moment or tied to someone other than the host, and ties it added that the
    * host has since changed.
    */
-  async changedSince(workspaceId: string, batchId: string, hostId: string): Promise<ChangedSince> {
-    const updated = await this.db
+  async changedSince(batchId: string, hostId: string): Promise<ChangedSince> {
+    const updated = await this.scope
       .selectFrom('import_changes as c')
       .innerJoin('people as p', (join) =>
         join.onRef('p.workspace_id', '=', 'c.workspace_id').onRef('p.id', '=', 'c.person_id'),
       )
       .select('p.display_name')
-      .where('c.workspace_id', '=', workspaceId)
       .where('c.batch_id', '=', batchId)
       .where('c.kind', '=', 'updated')
       .whereRef('p.updated_at', '<>', 'c.stamp')
       .orderBy('p.sort_key')
       .execute();
-    const created = await this.db
+    const created = await this.scope
       .selectFrom('people')
       .select('display_name')
-      .where('workspace_id', '=', workspaceId)
       .where('import_batch_id', '=', batchId)
       .whereRef('updated_at', '<>', 'created_at')
       .orderBy('sort_key')
       .execute();
     const edited = [...created, ...updated];
-    const createdIds = this.db
+    const createdIds = this.scope
       .selectFrom('people')
       .select('id')
-      .where('workspace_id', '=', workspaceId)
       .where('import_batch_id', '=', batchId);
-    const attended = await this.db
+    const attended = await this.scope
       .selectFrom('moment_attendees as a')
       .innerJoin('people as p', (join) =>
         join.onRef('p.workspace_id', '=', 'a.workspace_id').onRef('p.id', '=', 'a.person_id'),
       )
       .select('p.display_name')
-      .where('a.workspace_id', '=', workspaceId)
       .where('p.import_batch_id', '=', batchId)
       .execute();
-    const tied = await this.db
+    const tied = await this.scope
       .selectFrom('ties')
       .select(['a_id', 'b_id'])
-      .where('workspace_id', '=', workspaceId)
       .where((eb) => eb.or([eb('a_id', 'in', createdIds), eb('b_id', 'in', createdIds)]))
       .where((eb) =>
         eb.not(
@@ -394,7 +358,7 @@ export class ImportBatchRepository {
         ),
       )
       .execute();
-    const retied = await this.db
+    const retied = await this.scope
       .selectFrom('import_changes as c')
       .innerJoin('ties as t', (join) =>
         join
@@ -407,7 +371,6 @@ export class ImportBatchRepository {
           ),
       )
       .select('c.person_id')
-      .where('c.workspace_id', '=', workspaceId)
       .where('c.batch_id', '=', batchId)
       .where('c.kind', '=', 'tie')
       .whereRef('t.updated_at', '<>', 'c.stamp')
@@ -420,30 +383,24 @@ export class ImportBatchRepository {
   }
 
   /** Puts an updated person's columns back as they were before the batch. */
-  async revert(
-    workspaceId: string,
-    personId: string,
-    previous: Readonly<Record<string, unknown>>,
-  ): Promise<void> {
+  async revert(personId: string, previous: Readonly<Record<string, unknown>>): Promise<void> {
     const set: Record<string, string | null> = {};
     for (const column of REVERTIBLE_COLUMNS) {
       if (column in previous) set[column] = (previous[column] as string | null) ?? null;
     }
     if (Object.keys(set).length === 0) return;
-    await this.db
+    await this.scope
       .updateTable('people')
       .set(set as Updateable<PersonTable>)
-      .where('workspace_id', '=', workspaceId)
       .where('id', '=', personId)
       .execute();
   }
 
   /** Removes the ties with the host the batch added to people it did not create. */
-  async removeTies(workspaceId: string, hostId: string, personIds: readonly string[]) {
+  async removeTies(hostId: string, personIds: readonly string[]) {
     for (const batch of batches(personIds, 2)) {
-      await this.db
+      await this.scope
         .deleteFrom('ties')
-        .where('workspace_id', '=', workspaceId)
         .where('source', '=', 'imported')
         .where((eb) =>
           eb.or([
@@ -456,10 +413,9 @@ export class ImportBatchRepository {
   }
 
   /** Deletes the people the batch created (their ties and search terms go with them). */
-  async removeCreated(workspaceId: string, batchId: string): Promise<number> {
-    const result = await this.db
+  async removeCreated(batchId: string): Promise<number> {
+    const result = await this.scope
       .deleteFrom('people')
-      .where('workspace_id', '=', workspaceId)
       .where('import_batch_id', '=', batchId)
       .where('is_self', '=', 0)
       .executeTakeFirst();

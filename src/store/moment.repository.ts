@@ -1,6 +1,6 @@
 /** Moments of one workspace and who was there. */
 
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { notFound } from '../domain/errors';
 import type {
   AttendeeMark,
@@ -9,10 +9,10 @@ import type {
   MomentContext,
   MomentKind,
 } from '../domain/moment';
-import type { BulkWriter } from './bulk';
 import { newId } from './ids';
 import { withinWorkspace } from './rows';
-import type { Database, MomentTable } from './schema';
+import type { MomentTable } from './schema';
+import type { WorkspaceScope } from './workspace-scope';
 
 export interface NewMoment {
   readonly context: MomentContext;
@@ -98,13 +98,8 @@ const momentColumns = (m: NewMoment) => ({
   notes: m.notes ?? null,
 });
 
-const attendeeRows = (
-  workspaceId: string,
-  momentId: string,
-  attendees: readonly MomentAttendee[],
-) =>
+const attendeeRows = (momentId: string, attendees: readonly MomentAttendee[]) =>
   attendees.map((a) => ({
-    workspace_id: workspaceId,
     moment_id: momentId,
     person_id: a.personId,
     mark: a.mark,
@@ -112,45 +107,39 @@ const attendeeRows = (
 
 export class MomentRepository {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly scope: WorkspaceScope,
     private readonly now: () => string,
-    private readonly bulk: BulkWriter,
   ) {}
 
-  async create(workspaceId: string, moment: NewMoment): Promise<Moment> {
-    const [id] = await this.createMany(workspaceId, [moment]);
-    return this.require(workspaceId, id as string);
+  async create(moment: NewMoment): Promise<Moment> {
+    const [id] = await this.createMany([moment]);
+    return this.require(id as string);
   }
 
   /** Inserts moments and their attendees in batches; returns their ids in input order. */
-  async createMany(workspaceId: string, moments: readonly NewMoment[]): Promise<string[]> {
+  async createMany(moments: readonly NewMoment[]): Promise<string[]> {
     const now = this.now();
     const rows = moments.map((m) => ({
-      workspace_id: workspaceId,
       id: newId(),
       ...momentColumns(m),
       created_at: now,
     }));
-    await this.bulk.insert('moments', rows);
-    const attendees = moments.flatMap((m, i) =>
-      attendeeRows(workspaceId, rows[i]!.id, m.attendees),
-    );
-    await withinWorkspace('Attendee', () => this.bulk.insert('moment_attendees', attendees));
+    await this.scope.bulkInsert('moments', rows);
+    const attendees = moments.flatMap((m, i) => attendeeRows(rows[i]!.id, m.attendees));
+    await withinWorkspace('Attendee', () => this.scope.bulkInsert('moment_attendees', attendees));
     return rows.map((r) => r.id);
   }
 
-  async require(workspaceId: string, id: string): Promise<Moment> {
-    const row = await this.db
+  async require(id: string): Promise<Moment> {
+    const row = await this.scope
       .selectFrom('moments')
       .select(COLUMNS)
-      .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row) throw notFound('Moment');
-    const attendees = await this.db
+    const attendees = await this.scope
       .selectFrom('moment_attendees')
       .select(['person_id', 'mark'])
-      .where('workspace_id', '=', workspaceId)
       .where('moment_id', '=', id)
       .execute();
     return toMoment(
@@ -160,25 +149,21 @@ export class MomentRepository {
   }
 
   /** The most recent moments first. */
-  async list(workspaceId: string, limit: number): Promise<Moment[]> {
-    const rows = await this.db
+  async list(limit: number): Promise<Moment[]> {
+    const rows = await this.scope
       .selectFrom('moments')
       .select(COLUMNS)
-      .where('workspace_id', '=', workspaceId)
       .orderBy('occurred_on', 'desc')
       .orderBy('created_at', 'desc')
       .limit(limit)
       .execute();
-    const attendees = await this.attendeesOf(
-      workspaceId,
-      rows.map((r) => r.id),
-    );
+    const attendees = await this.attendeesOf(rows.map((r) => r.id));
     return rows.map((row) => toMoment(row, attendees.get(row.id) ?? []));
   }
 
   /** One person's timeline: the moments they attended, most recent first. */
-  async ofPerson(workspaceId: string, personId: string): Promise<MomentOfPerson[]> {
-    const rows = await this.attendancesCounted(workspaceId)
+  async ofPerson(personId: string): Promise<MomentOfPerson[]> {
+    const rows = await this.attendancesCounted()
       .select([...COLUMNS.map((c) => `m.${c}` as const), 'a.mark'])
       .where('a.person_id', '=', personId)
       .orderBy('m.occurred_on', 'desc')
@@ -190,28 +175,23 @@ export class MomentRepository {
   }
 
   /** Replaces a moment's fields and its attendees; `not_found` when it is not in the workspace. */
-  async update(workspaceId: string, id: string, moment: NewMoment): Promise<Moment> {
-    const result = await this.db
+  async update(id: string, moment: NewMoment): Promise<Moment> {
+    const result = await this.scope
       .updateTable('moments')
       .set(momentColumns(moment))
-      .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound('Moment');
-    await this.db
-      .deleteFrom('moment_attendees')
-      .where('workspace_id', '=', workspaceId)
-      .where('moment_id', '=', id)
-      .execute();
-    const attendees = attendeeRows(workspaceId, id, moment.attendees);
-    await withinWorkspace('Attendee', () => this.bulk.insert('moment_attendees', attendees));
-    return this.require(workspaceId, id);
+    await this.scope.deleteFrom('moment_attendees').where('moment_id', '=', id).execute();
+    const attendees = attendeeRows(id, moment.attendees);
+    await withinWorkspace('Attendee', () => this.scope.bulkInsert('moment_attendees', attendees));
+    return this.require(id);
   }
 
   /** Every attendance of `personIds`, with its mark and its moment's date. */
-  async engagementsOf(workspaceId: string, personIds: readonly string[]): Promise<Engagement[]> {
+  async engagementsOf(personIds: readonly string[]): Promise<Engagement[]> {
     if (personIds.length === 0) return [];
-    const rows = await this.attendanceRows(workspaceId)
+    const rows = await this.attendanceRows()
       .select(['m.id', 'm.occurred_on', 'a.person_id', 'a.mark'])
       .where('a.person_id', 'in', personIds)
       .execute();
@@ -223,12 +203,8 @@ export class MomentRepository {
     }));
   }
 
-  async remove(workspaceId: string, id: string): Promise<void> {
-    const result = await this.db
-      .deleteFrom('moments')
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+  async remove(id: string): Promise<void> {
+    const result = await this.scope.deleteFrom('moments').where('id', '=', id).executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) throw notFound('Moment');
   }
 
@@ -236,12 +212,9 @@ export class MomentRepository {
    * The attendances of `personIds`, at every moment any of them attended, each with the moment's
    * number of attendees: what renews the ties among a few people.
    */
-  async attendedBy(
-    workspaceId: string,
-    personIds: readonly string[],
-  ): Promise<Array<Attendance & { size: number }>> {
+  async attendedBy(personIds: readonly string[]): Promise<Array<Attendance & { size: number }>> {
     if (personIds.length === 0) return [];
-    const rows = await this.attendancesCounted(workspaceId)
+    const rows = await this.attendancesCounted()
       .select(ATTENDANCE)
       .where('a.person_id', 'in', personIds)
       .execute();
@@ -249,24 +222,23 @@ export class MomentRepository {
   }
 
   /** Who attended which moment, of what kind and when: circle names, "already met at your table", how recent a tie is. */
-  async attendances(workspaceId: string): Promise<Attendance[]> {
-    const rows = await this.attendanceRows(workspaceId).select(ATTENDANCE).execute();
+  async attendances(): Promise<Attendance[]> {
+    const rows = await this.attendanceRows().select(ATTENDANCE).execute();
     return rows.map(toAttendance);
   }
 
   /** The workspace's attendances (`a`) joined to their moments (`m`). */
-  private attendanceRows(workspaceId: string) {
-    return this.db
+  private attendanceRows() {
+    return this.scope
       .selectFrom('moment_attendees as a')
       .innerJoin('moments as m', (join) =>
-        join.onRef('m.workspace_id', '=', 'a.workspace_id').onRef('m.id', '=', 'a.moment_id'),
-      )
-      .where('a.workspace_id', '=', workspaceId);
+        join.on(this.scope.owns('m')).onRef('m.id', '=', 'a.moment_id'),
+      );
   }
 
   /** `attendanceRows`, each with its moment's number of attendees as `attendee_count`. */
-  private attendancesCounted(workspaceId: string) {
-    return this.attendanceRows(workspaceId).select((eb) =>
+  private attendancesCounted() {
+    return this.attendanceRows().select((eb) =>
       eb
         .selectFrom('moment_attendees as together')
         .select((inner) => inner.fn.countAll().as('n'))
@@ -275,25 +247,20 @@ export class MomentRepository {
     );
   }
 
-  async count(workspaceId: string): Promise<number> {
-    const row = await this.db
+  async count(): Promise<number> {
+    const row = await this.scope
       .selectFrom('moments')
       .select((eb) => eb.fn.countAll().as('n'))
-      .where('workspace_id', '=', workspaceId)
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
-  private async attendeesOf(
-    workspaceId: string,
-    momentIds: readonly string[],
-  ): Promise<Map<string, MomentAttendee[]>> {
+  private async attendeesOf(momentIds: readonly string[]): Promise<Map<string, MomentAttendee[]>> {
     const out = new Map<string, MomentAttendee[]>();
     if (momentIds.length === 0) return out;
-    const rows = await this.db
+    const rows = await this.scope
       .selectFrom('moment_attendees')
       .select(['moment_id', 'person_id', 'mark'])
-      .where('workspace_id', '=', workspaceId)
       .where('moment_id', 'in', momentIds)
       .execute();
     for (const row of rows) {

@@ -3,10 +3,9 @@
  * attendances moved, introducers re-pointed. The use case decides what to fold; this only
  * moves rows, inside the caller's transaction.
  */
-import type { Kysely } from 'kysely';
 import type { AttendeeMark } from '../domain/moment';
 import { orderPair } from '../domain/tie';
-import type { Database } from './schema';
+import type { WorkspaceScope } from './workspace-scope';
 
 export interface Attendance {
   readonly momentId: string;
@@ -15,41 +14,33 @@ export interface Attendance {
 
 export class PersonMergeRepository {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly scope: WorkspaceScope,
     private readonly now: () => string,
   ) {}
 
   /** Moves one end of a tie to another person, keeping the pair ordered. */
-  async repointTie(workspaceId: string, tieId: string, x: string, y: string): Promise<void> {
+  async repointTie(tieId: string, x: string, y: string): Promise<void> {
     const [a, b] = orderPair(x, y);
-    await this.db
+    await this.scope
       .updateTable('ties')
       .set({ a_id: a, b_id: b, updated_at: this.now() })
-      .where('workspace_id', '=', workspaceId)
       .where('id', '=', tieId)
       .execute();
   }
 
-  async attendancesOf(workspaceId: string, personId: string): Promise<Attendance[]> {
-    const rows = await this.db
+  async attendancesOf(personId: string): Promise<Attendance[]> {
+    const rows = await this.scope
       .selectFrom('moment_attendees')
       .select(['moment_id', 'mark'])
-      .where('workspace_id', '=', workspaceId)
       .where('person_id', '=', personId)
       .execute();
     return rows.map((r) => ({ momentId: r.moment_id, mark: r.mark as AttendeeMark }));
   }
 
-  async setMark(
-    workspaceId: string,
-    momentId: string,
-    personId: string,
-    mark: AttendeeMark,
-  ): Promise<void> {
-    await this.db
+  async setMark(momentId: string, personId: string, mark: AttendeeMark): Promise<void> {
+    await this.scope
       .updateTable('moment_attendees')
       .set({ mark })
-      .where('workspace_id', '=', workspaceId)
       .where('moment_id', '=', momentId)
       .where('person_id', '=', personId)
       .execute();
@@ -60,41 +51,38 @@ export class PersonMergeRepository {
    * attendance of `fromId` is dropped (the caller has already kept the stronger mark). Returns
    * how many attendances moved.
    */
-  async moveAttendances(workspaceId: string, fromId: string, toId: string): Promise<number> {
-    await this.db
+  async moveAttendances(fromId: string, toId: string): Promise<number> {
+    await this.scope
       .deleteFrom('moment_attendees')
-      .where('workspace_id', '=', workspaceId)
       .where('person_id', '=', fromId)
-      .where('moment_id', 'in', (eb) =>
-        eb
+      .where(
+        'moment_id',
+        'in',
+        this.scope
           .selectFrom('moment_attendees as mine')
           .select('mine.moment_id')
-          .where('mine.workspace_id', '=', workspaceId)
           .where('mine.person_id', '=', toId),
       )
       .execute();
-    const moved = await this.db
+    const moved = await this.scope
       .updateTable('moment_attendees')
       .set({ person_id: toId })
-      .where('workspace_id', '=', workspaceId)
       .where('person_id', '=', fromId)
       .executeTakeFirst();
     return Number(moved.numUpdatedRows);
   }
 
   /** People introduced by `fromId` are now introduced by `toId` (never by themselves). */
-  async repointIntroducer(workspaceId: string, fromId: string, toId: string): Promise<void> {
-    await this.db
+  async repointIntroducer(fromId: string, toId: string): Promise<void> {
+    await this.scope
       .updateTable('people')
       .set({ introduced_by_id: null })
-      .where('workspace_id', '=', workspaceId)
       .where('id', '=', toId)
       .where('introduced_by_id', '=', fromId)
       .execute();
-    await this.db
+    await this.scope
       .updateTable('people')
       .set({ introduced_by_id: toId })
-      .where('workspace_id', '=', workspaceId)
       .where('introduced_by_id', '=', fromId)
       .execute();
   }

@@ -21,7 +21,7 @@ const pageThrough = async (store: Store, ws: string, limit: number): Promise<Per
   const out: Person[] = [];
   let after: PeopleCursor | undefined;
   for (;;) {
-    const page = await store.people.list(ws, { after, limit });
+    const page = await store.in(ws).people.list({ after, limit });
     out.push(...page);
     const last = page.at(-1);
     if (page.length < limit || !last) return out;
@@ -55,16 +55,13 @@ describe.each(testDialects())('people list and search on %s', (dialect) => {
     store = await openTestStore(dialect);
     ws = (await store.workspaces.create('Mine', null)).id;
     const other = (await store.workspaces.create('Theirs', null)).id;
-    await store.people.createMany(
-      ws,
-      NAMES.map((displayName) => ({ displayName })),
-    );
-    await store.people.createMany(other, [{ displayName: 'Ann Other' }]);
+    await store.in(ws).people.createMany(NAMES.map((displayName) => ({ displayName })));
+    await store.in(other).people.createMany([{ displayName: 'Ann Other' }]);
   });
   afterAll(() => store.close());
 
   it('pages in byte order of sort key then id, through ties on the sort key', async () => {
-    const expected = [...(await store.people.all(ws))].sort(nameOrder);
+    const expected = [...(await store.in(ws).people.all())].sort(nameOrder);
     expect(expected.map((p) => sortKey(p.displayName))).toEqual([
       'ann b',
       'ann b',
@@ -84,32 +81,32 @@ describe.each(testDialects())('people list and search on %s', (dialect) => {
         expected.map((p) => p.id),
       );
     }
-    expect((await store.people.all(ws)).map((p) => p.id)).toEqual(expected.map((p) => p.id));
+    expect((await store.in(ws).people.all()).map((p) => p.id)).toEqual(expected.map((p) => p.id));
   });
 
   it('continues after a cursor between two people of the same sort key', async () => {
-    const all = [...(await store.people.all(ws))].sort(nameOrder);
+    const all = [...(await store.in(ws).people.all())].sort(nameOrder);
     const [first, second, third, next] = all;
     expect(sortKey(second!.displayName)).toBe(sortKey(first!.displayName));
-    const page = await store.people.list(ws, { after: cursorOf(first!), limit: 3 });
+    const page = await store.in(ws).people.list({ after: cursorOf(first!), limit: 3 });
     expect(page.map((p) => p.id)).toEqual([second!.id, third!.id, next!.id]);
   });
 
   it('searches in the same order as the list, a page of the first matches at a time', async () => {
-    const all = [...(await store.people.all(ws))].sort(nameOrder);
+    const all = [...(await store.in(ws).people.all())].sort(nameOrder);
     const matching = new Set(['Anna', 'Ann B', 'ANN B', 'ann b', 'Ann-Marie', 'Annabel']);
     for (const name of ['Bea Ann', '𝒜lice Ann']) matching.add(name);
     const expected = all.filter((p) => matching.has(p.displayName)).map((p) => p.id);
-    expect((await store.people.search(ws, 'ann', 50)).map((p) => p.id)).toEqual(expected);
-    expect((await store.people.search(ws, 'ANN', 3)).map((p) => p.id)).toEqual(
+    expect((await store.in(ws).people.search('ann', 50)).map((p) => p.id)).toEqual(expected);
+    expect((await store.in(ws).people.search('ANN', 3)).map((p) => p.id)).toEqual(
       expected.slice(0, 3),
     );
   });
 
   it('finds people by every word, in any order of the words', async () => {
-    const ids = async (q: string) => (await store.people.search(ws, q, 20)).map((p) => p.id);
+    const ids = async (q: string) => (await store.in(ws).people.search(q, 20)).map((p) => p.id);
     const names = async (q: string) =>
-      (await store.people.search(ws, q, 20)).map((p) => p.displayName);
+      (await store.in(ws).people.search(q, 20)).map((p) => p.displayName);
     expect((await names('ann b')).sort()).toEqual(['ANN B', 'Ann B', 'Bea Ann', 'ann b']);
     expect(await ids('b ann')).toEqual(await ids('ann b'));
     expect(await ids('be an')).toEqual(await ids('bea ann'));
@@ -120,11 +117,11 @@ describe.each(testDialects())('people list and search on %s', (dialect) => {
   });
 
   it('keeps the search order in step when a person is renamed', async () => {
-    const aaron = await store.people.create(ws, { displayName: 'Aaron Quill' });
-    const bea = await store.people.create(ws, { displayName: 'Bea Quill' });
-    const ids = async () => (await store.people.search(ws, 'quill', 10)).map((p) => p.id);
+    const aaron = await store.in(ws).people.create({ displayName: 'Aaron Quill' });
+    const bea = await store.in(ws).people.create({ displayName: 'Bea Quill' });
+    const ids = async () => (await store.in(ws).people.search('quill', 10)).map((p) => p.id);
     expect(await ids()).toEqual([aaron.id, bea.id]);
-    await store.people.update(ws, aaron.id, { displayName: 'Zack Quill' });
+    await store.in(ws).people.update(aaron.id, { displayName: 'Zack Quill' });
     expect(await ids()).toEqual([bea.id, aaron.id]);
   });
 });
@@ -137,11 +134,11 @@ describe.each(testDialects())('a large write on %s', (dialect) => {
       const people = Array.from({ length: 1200 }, (_, i) => ({
         displayName: `Person ${String((i * 7919) % 1200).padStart(4, '0')}`,
       }));
-      await store.transaction((repos) => repos.people.createMany(ws, people));
+      await store.in(ws).transaction((repos) => repos.people.createMany(people));
       const listed = await pageThrough(store, ws, 50);
       expect(listed).toHaveLength(1200);
       expect(listed.map((p) => p.displayName)).toEqual(people.map((p) => p.displayName).sort());
-      const found = await store.people.search(ws, 'person 01', 5);
+      const found = await store.in(ws).people.search('person 01', 5);
       expect(found.map((p) => p.displayName)).toEqual(
         listed.slice(100, 105).map((p) => p.displayName),
       );
@@ -159,12 +156,13 @@ describe.runIf(testDialects().includes('postgres'))('statistics on PostgreSQL', 
     const store = storeOver(opened);
     try {
       const ws = (await store.workspaces.create('Big', null)).id;
-      await store.transaction((repos) =>
-        repos.people.createMany(
-          ws,
-          Array.from({ length: 1000 }, (_, i) => ({ displayName: `Person ${i}` })),
-        ),
-      );
+      await store
+        .in(ws)
+        .transaction((repos) =>
+          repos.people.createMany(
+            Array.from({ length: 1000 }, (_, i) => ({ displayName: `Person ${i}` })),
+          ),
+        );
       const { rows } = await sql<{ relname: string; reltuples: number }>`
         select relname, reltuples from pg_class where relname in ('people', 'person_search')
         order by relname`.execute(opened.db);

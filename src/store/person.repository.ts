@@ -1,6 +1,6 @@
 /** People of one workspace, with the search index kept beside them. */
 
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { notFound } from '../domain/errors';
 import {
   deriveDisplayName,
@@ -13,10 +13,10 @@ import {
   tidyList,
 } from '../domain/person';
 import { fold, words } from '../domain/text';
-import type { BulkWriter } from './bulk';
 import { newId } from './ids';
 import { batches, fromJsonList, toJsonList } from './rows';
-import type { Database, PersonTable } from './schema';
+import type { PersonTable } from './schema';
+import type { OwnedRow, WorkspaceScope } from './workspace-scope';
 
 /** What the engine's network keeps of a person. */
 export type PersonInNetwork = Pick<
@@ -143,10 +143,11 @@ const blank = (text: string | null | undefined): string | null => {
   return trimmed ? trimmed : null;
 };
 
-const toRow = (workspaceId: string, person: NewPerson, now: string): PersonTable => {
+type PersonRow = OwnedRow<'people'>;
+
+const toRow = (person: NewPerson, now: string): PersonRow => {
   const displayName = deriveDisplayName(person);
   return {
-    workspace_id: workspaceId,
     id: person.id ?? newId(),
     is_self: person.isSelf ? 1 : 0,
     display_name: displayName,
@@ -181,7 +182,7 @@ const toRow = (workspaceId: string, person: NewPerson, now: string): PersonTable
   };
 };
 
-const termsOf = (row: PersonTable) =>
+const termsOf = (row: PersonRow): Array<OwnedRow<'person_search'>> =>
   searchTerms({
     displayName: row.display_name,
     givenName: row.given_name,
@@ -190,7 +191,6 @@ const termsOf = (row: PersonTable) =>
     organization: row.organization,
     tags: fromJsonList(row.tags),
   }).map((term) => ({
-    workspace_id: row.workspace_id,
     term,
     person_id: row.id,
     sort_key: row.sort_key,
@@ -210,56 +210,53 @@ const ANALYZE_FROM = 1000;
 
 export class PersonRepository {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly scope: WorkspaceScope,
     private readonly now: () => string,
-    private readonly bulk: BulkWriter,
   ) {}
 
-  async create(workspaceId: string, person: NewPerson): Promise<Person> {
-    const [id] = await this.createMany(workspaceId, [person]);
-    return this.require(workspaceId, id as string);
+  async create(person: NewPerson): Promise<Person> {
+    const [id] = await this.createMany([person]);
+    return this.require(id as string);
   }
 
   /** Inserts people and their search terms in batches; returns their ids in input order. */
-  async createMany(workspaceId: string, people: readonly NewPerson[]): Promise<string[]> {
+  async createMany(people: readonly NewPerson[]): Promise<string[]> {
     const now = this.now();
     const ids: string[] = [];
     // A few thousand rows and their search terms at a time keep a large import's memory flat.
     for (let start = 0; start < people.length; start += WRITE_CHUNK) {
-      const rows = people.slice(start, start + WRITE_CHUNK).map((p) => toRow(workspaceId, p, now));
-      await this.bulk.insert('people', rows);
-      await this.bulk.insert('person_search', rows.flatMap(termsOf));
+      const rows = people.slice(start, start + WRITE_CHUNK).map((p) => toRow(p, now));
+      await this.scope.bulkInsert('people', rows);
+      await this.scope.bulkInsert('person_search', rows.flatMap(termsOf));
       for (const row of rows) ids.push(row.id);
     }
     await this.refreshStatistics(people.length);
     return ids;
   }
 
-  async find(workspaceId: string, id: string): Promise<Person | undefined> {
-    const row = await this.db
+  async find(id: string): Promise<Person | undefined> {
+    const row = await this.scope
       .selectFrom('people')
       .select(COLUMNS)
-      .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .executeTakeFirst();
     return row ? toPerson(row) : undefined;
   }
 
   /** The person, or a `not_found` error (also for another workspace's id). */
-  async require(workspaceId: string, id: string): Promise<Person> {
-    const person = await this.find(workspaceId, id);
+  async require(id: string): Promise<Person> {
+    const person = await this.find(id);
     if (!person) throw notFound('Person');
     return person;
   }
 
-  async findMany(workspaceId: string, ids: readonly string[]): Promise<Person[]> {
+  async findMany(ids: readonly string[]): Promise<Person[]> {
     if (ids.length === 0) return [];
     const out: Person[] = [];
     for (const batch of batches(ids, 1)) {
-      const rows = await this.db
+      const rows = await this.scope
         .selectFrom('people')
         .select(COLUMNS)
-        .where('workspace_id', '=', workspaceId)
         .where('id', 'in', batch)
         .execute();
       out.push(...rows.map(toPerson));
@@ -267,19 +264,18 @@ export class PersonRepository {
     return out;
   }
 
-  async findSelf(workspaceId: string): Promise<Person | undefined> {
-    const row = await this.db
+  async findSelf(): Promise<Person | undefined> {
+    const row = await this.scope
       .selectFrom('people')
       .select(COLUMNS)
-      .where('workspace_id', '=', workspaceId)
       .where('is_self', '=', 1)
       .executeTakeFirst();
     return row ? toPerson(row) : undefined;
   }
 
   /** Replaces the fields given in `changes`; the display name is re-derived when names change. */
-  async update(workspaceId: string, id: string, changes: PersonDraft): Promise<Person> {
-    const current = await this.require(workspaceId, id);
+  async update(id: string, changes: PersonDraft): Promise<Person> {
+    const current = await this.require(id);
     const merged: NewPerson = { ...current, ...changes, id, isSelf: current.isSelf };
     const displayName =
       changes.displayName !== undefined ||
@@ -287,10 +283,9 @@ export class PersonRepository {
       changes.familyName !== undefined
         ? deriveDisplayName({ ...merged, displayName: changes.displayName ?? null })
         : current.displayName;
-    const row = toRow(workspaceId, { ...merged, displayName }, this.now());
+    const row = toRow({ ...merged, displayName }, this.now());
     // What only an import or a restore writes (profiles, batch) is not the host's to change here.
     const {
-      workspace_id: _w,
       id: _i,
       created_at: _c,
       is_self: _s,
@@ -298,45 +293,35 @@ export class PersonRepository {
       import_batch_id: _b,
       ...fields
     } = row;
-    await this.db
+    await this.scope
       .updateTable('people')
       .set({ ...fields, last_contact_on: current.lastContactOn })
-      .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .execute();
-    await this.replaceTerms(workspaceId, [id], [row]);
-    return this.require(workspaceId, id);
+    await this.replaceTerms([id], [row]);
+    return this.require(id);
   }
 
   /**
    * Rebuilds the search terms of these people from their stored rows: after writes that set
    * columns directly (an undone import, a restored backup).
    */
-  async reindex(workspaceId: string, ids: readonly string[]): Promise<void> {
+  async reindex(ids: readonly string[]): Promise<void> {
     for (const batch of batches(ids, 1)) {
-      const rows = await this.db
+      const rows = await this.scope
         .selectFrom('people')
         .selectAll()
-        .where('workspace_id', '=', workspaceId)
         .where('id', 'in', batch)
         .execute();
-      await this.replaceTerms(workspaceId, batch, rows);
+      await this.replaceTerms(batch, rows);
     }
     await this.refreshStatistics(ids.length);
   }
 
   /** Replaces the search terms of the people `ids` with those of their (new) rows. */
-  private async replaceTerms(
-    workspaceId: string,
-    ids: readonly string[],
-    rows: readonly PersonTable[],
-  ): Promise<void> {
-    await this.db
-      .deleteFrom('person_search')
-      .where('workspace_id', '=', workspaceId)
-      .where('person_id', 'in', ids)
-      .execute();
-    await this.bulk.insert('person_search', rows.flatMap(termsOf));
+  private async replaceTerms(ids: readonly string[], rows: readonly PersonRow[]): Promise<void> {
+    await this.scope.deleteFrom('person_search').where('person_id', 'in', ids).execute();
+    await this.scope.bulkInsert('person_search', rows.flatMap(termsOf));
   }
 
   /**
@@ -345,16 +330,15 @@ export class PersonRepository {
    */
   private async refreshStatistics(count: number): Promise<void> {
     if (count < ANALYZE_FROM) return;
-    await this.bulk.refreshStatistics(
+    await this.scope.refreshStatistics(
       'people (workspace_id, id, sort_key, is_self, import_batch_id), person_search',
     );
   }
 
   /** Deletes a person; their ties, attendances and search terms go with them (cascade). */
-  async remove(workspaceId: string, id: string): Promise<void> {
-    const result = await this.db
+  async remove(id: string): Promise<void> {
+    const result = await this.scope
       .deleteFrom('people')
-      .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .where('is_self', '=', 0)
       .executeTakeFirst();
@@ -362,14 +346,11 @@ export class PersonRepository {
   }
 
   /** One page of people in name order, continuing after `cursor`. */
-  async list(
-    workspaceId: string,
-    page: { readonly after?: PeopleCursor | undefined; readonly limit: number },
-  ): Promise<Person[]> {
-    let query = this.db
-      .selectFrom('people')
-      .select(COLUMNS)
-      .where('workspace_id', '=', workspaceId);
+  async list(page: {
+    readonly after?: PeopleCursor | undefined;
+    readonly limit: number;
+  }): Promise<Person[]> {
+    let query = this.scope.selectFrom('people').select(COLUMNS);
     const after = page.after;
     if (after) {
       // A row-value comparison, not `sort_key > x OR (sort_key = x AND id > y)`: PostgreSQL can
@@ -387,7 +368,7 @@ export class PersonRepository {
    * People matching every word of `text` as a prefix of one of their search terms (a name,
    * email, organisation or tag word), ignoring case and diacritics, in name order.
    */
-  async search(workspaceId: string, text: string, limit: number): Promise<Person[]> {
+  async search(text: string, limit: number): Promise<Person[]> {
     // An email is searched whole; anything else word by word.
     const prefixes = text.includes('@')
       ? [fold(text).trim()]
@@ -402,10 +383,9 @@ export class PersonRepository {
       string,
       ...string[],
     ];
-    let matches = this.db
+    let matches = this.scope
       .selectFrom('person_search')
       .select(['person_search.person_id', 'person_search.sort_key'])
-      .where('person_search.workspace_id', '=', workspaceId)
       .where('person_search.term', '>=', first)
       .where('person_search.term', '<', first + PREFIX_END);
     for (const prefix of others) {
@@ -417,11 +397,7 @@ export class PersonRepository {
           .where('other.term', '<', prefix + PREFIX_END);
         return prefix.length < first.length
           ? eb.exists(other.whereRef('other.person_id', '=', 'person_search.person_id'))
-          : eb(
-              'person_search.person_id',
-              'in',
-              other.where('other.workspace_id', '=', workspaceId),
-            );
+          : eb('person_search.person_id', 'in', other.where(this.scope.owns('other')));
       });
     }
     // The page is chosen from the term index alone (`person_search_order` holds the sort key),
@@ -435,10 +411,10 @@ export class PersonRepository {
       .orderBy('person_search.person_id')
       .limit(limit)
       .as('page');
-    const rows = await this.db
-      .selectFrom(page)
+    const rows = await this.scope
+      .selectFromDerived(page)
       .innerJoin('people', (join) =>
-        join.on('people.workspace_id', '=', workspaceId).onRef('people.id', '=', 'page.person_id'),
+        join.on(this.scope.owns('people')).onRef('people.id', '=', 'page.person_id'),
       )
       .select(PEOPLE_COLUMNS)
       .orderBy('page.sort_key')
@@ -448,11 +424,10 @@ export class PersonRepository {
   }
 
   /** Finds people by exact folded display name (for attendee matching in the CLI). */
-  async findByName(workspaceId: string, name: string): Promise<Person[]> {
-    const rows = await this.db
+  async findByName(name: string): Promise<Person[]> {
+    const rows = await this.scope
       .selectFrom('people')
       .select(COLUMNS)
-      .where('workspace_id', '=', workspaceId)
       .where('sort_key', '=', fold(name).trim())
       .limit(10)
       .execute();
@@ -460,24 +435,22 @@ export class PersonRepository {
   }
 
   /** Records the moment where the host first met these people. */
-  async linkHowWeMet(workspaceId: string, ids: readonly string[], momentId: string): Promise<void> {
+  async linkHowWeMet(ids: readonly string[], momentId: string): Promise<void> {
     for (const batch of batches(ids, 1)) {
-      await this.db
+      await this.scope
         .updateTable('people')
         .set({ how_we_met_moment_id: momentId })
-        .where('workspace_id', '=', workspaceId)
         .where('id', 'in', batch)
         .execute();
     }
   }
 
   /** Moves the last-contact date forward (never back) for each person. */
-  async touchLastContact(workspaceId: string, ids: readonly string[], on: string): Promise<void> {
+  async touchLastContact(ids: readonly string[], on: string): Promise<void> {
     for (const batch of batches(ids, 1)) {
-      await this.db
+      await this.scope
         .updateTable('people')
         .set({ last_contact_on: on })
-        .where('workspace_id', '=', workspaceId)
         .where('id', 'in', batch)
         .where((eb) => eb.or([eb('last_contact_on', 'is', null), eb('last_contact_on', '<', on)]))
         .execute();
@@ -485,20 +458,18 @@ export class PersonRepository {
   }
 
   /** Sets one person's last contact outright (a deleted moment can move it back). */
-  async setLastContact(workspaceId: string, id: string, on: string | null): Promise<void> {
-    await this.db
+  async setLastContact(id: string, on: string | null): Promise<void> {
+    await this.scope
       .updateTable('people')
       .set({ last_contact_on: on })
-      .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .execute();
   }
 
-  async count(workspaceId: string): Promise<number> {
-    const row = await this.db
+  async count(): Promise<number> {
+    const row = await this.scope
       .selectFrom('people')
       .select((eb) => eb.fn.countAll().as('n'))
-      .where('workspace_id', '=', workspaceId)
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
@@ -507,9 +478,9 @@ export class PersonRepository {
    * Every person of the workspace with only what the engine reads, in name order; only those of
    * `ids` when it is given.
    */
-  async inNetwork(workspaceId: string, ids?: readonly string[]): Promise<PersonInNetwork[]> {
+  async inNetwork(ids?: readonly string[]): Promise<PersonInNetwork[]> {
     if (ids?.length === 0) return [];
-    let query = this.db
+    let query = this.scope
       .selectFrom('people')
       .select([
         'id',
@@ -524,8 +495,7 @@ export class PersonRepository {
         'offers',
         'stature',
         'last_contact_on',
-      ])
-      .where('workspace_id', '=', workspaceId);
+      ]);
     if (ids) query = query.where('id', 'in', ids);
     const rows = await query.orderBy('sort_key').orderBy('id').execute();
     return rows.map((row) => ({
@@ -545,11 +515,10 @@ export class PersonRepository {
   }
 
   /** Every person of the workspace (for exports), in name order. */
-  async all(workspaceId: string): Promise<Person[]> {
-    const rows = await this.db
+  async all(): Promise<Person[]> {
+    const rows = await this.scope
       .selectFrom('people')
       .select(COLUMNS)
-      .where('workspace_id', '=', workspaceId)
       .orderBy('sort_key')
       .orderBy('id')
       .execute();

@@ -26,7 +26,7 @@ describe.each(testDialects())('store on %s', (dialect) => {
   afterAll(() => store.close());
 
   it('creates a person with tidy lists and a derived display name', async () => {
-    const person = await store.people.create(ws, {
+    const person = await store.in(ws).people.create({
       givenName: ' Jürgen ',
       familyName: 'Müller',
       emails: ['j@example.com', 'J@example.com ', ''],
@@ -40,13 +40,13 @@ describe.each(testDialects())('store on %s', (dialect) => {
   });
 
   it('finds people by a prefix of any name, email, organisation or tag, ignoring diacritics', async () => {
-    await store.people.create(ws, {
+    await store.in(ws).people.create({
       displayName: 'Zoë Okafor',
       organization: 'Greenfield Capital',
     });
-    await store.people.create(ws, { displayName: 'Søren Berg', tags: ['Sunday runners'] });
+    await store.in(ws).people.create({ displayName: 'Søren Berg', tags: ['Sunday runners'] });
     const names = async (q: string) =>
-      (await store.people.search(ws, q, 10)).map((p) => p.displayName);
+      (await store.in(ws).people.search(q, 10)).map((p) => p.displayName);
     expect(await names('jur')).toEqual(['Jürgen Müller']);
     expect(await names('MUEL')).toEqual([]);
     expect(await names('mul')).toEqual(['Jürgen Müller']);
@@ -59,36 +59,36 @@ describe.each(testDialects())('store on %s', (dialect) => {
   });
 
   it('pages through people in name order with a cursor, never repeating or skipping', async () => {
-    const page1 = await store.people.list(ws, { limit: 2 });
+    const page1 = await store.in(ws).people.list({ limit: 2 });
     const last = page1.at(-1)!;
-    const page2 = await store.people.list(ws, {
+    const page2 = await store.in(ws).people.list({
       after: { sortKey: last.displayName.toLowerCase(), id: last.id },
       limit: 2,
     });
-    const all = await store.people.all(ws);
+    const all = await store.in(ws).people.all();
     expect([...page1, ...page2].map((p) => p.id)).toEqual(all.map((p) => p.id));
   });
 
   it('keeps search terms in step when a person is renamed', async () => {
-    const person = await store.people.create(ws, { displayName: 'Ana Lima' });
-    await store.people.update(ws, person.id, { displayName: 'Ana Souza' });
-    expect((await store.people.search(ws, 'lima', 10)).map((p) => p.id)).toEqual([]);
-    expect((await store.people.search(ws, 'souza', 10)).map((p) => p.id)).toEqual([person.id]);
+    const person = await store.in(ws).people.create({ displayName: 'Ana Lima' });
+    await store.in(ws).people.update(person.id, { displayName: 'Ana Souza' });
+    expect((await store.in(ws).people.search('lima', 10)).map((p) => p.id)).toEqual([]);
+    expect((await store.in(ws).people.search('souza', 10)).map((p) => p.id)).toEqual([person.id]);
   });
 
   it('never shows one workspace the people of another', async () => {
-    const theirs = await store.people.create(other, { displayName: 'Secret Person' });
-    expect(await store.people.find(ws, theirs.id)).toBeUndefined();
-    expect(await store.people.search(ws, 'secret', 10)).toEqual([]);
-    expect(await codeOf(store.people.update(ws, theirs.id, { notes: 'x' }))).toBe('not_found');
-    expect(await codeOf(store.people.remove(ws, theirs.id))).toBe('not_found');
-    expect(await store.people.find(other, theirs.id)).toBeDefined();
+    const theirs = await store.in(other).people.create({ displayName: 'Secret Person' });
+    expect(await store.in(ws).people.find(theirs.id)).toBeUndefined();
+    expect(await store.in(ws).people.search('secret', 10)).toEqual([]);
+    expect(await codeOf(store.in(ws).people.update(theirs.id, { notes: 'x' }))).toBe('not_found');
+    expect(await codeOf(store.in(ws).people.remove(theirs.id))).toBe('not_found');
+    expect(await store.in(other).people.find(theirs.id)).toBeDefined();
   });
 
   it('stores a tie once per unordered pair and refuses a second one', async () => {
-    const a = await store.people.create(ws, { displayName: 'Tie A' });
-    const b = await store.people.create(ws, { displayName: 'Tie B' });
-    const tie = await store.ties.create(ws, {
+    const a = await store.in(ws).people.create({ displayName: 'Tie A' });
+    const b = await store.in(ws).people.create({ displayName: 'Tie B' });
+    const tie = await store.in(ws).ties.create({
       aId: b.id,
       bId: a.id,
       strength: 3,
@@ -97,38 +97,42 @@ describe.each(testDialects())('store on %s', (dialect) => {
     expect([tie.aId, tie.bId]).toEqual([a.id, b.id].sort());
     expect(
       await codeOf(
-        store.ties.create(ws, { aId: a.id, bId: b.id, strength: 1, source: 'recorded' }),
+        store.in(ws).ties.create({ aId: a.id, bId: b.id, strength: 1, source: 'recorded' }),
       ),
     ).toBe('conflict');
-    const ofA = await store.ties.ofPerson(ws, a.id);
+    const ofA = await store.in(ws).ties.ofPerson(a.id);
     expect(ofA.map((t) => t.otherName)).toEqual(['Tie B']);
   });
 
   it('refuses a tie to a person of another workspace, in the database itself', async () => {
-    const mine = await store.people.create(ws, { displayName: 'Mine' });
-    const theirs = await store.people.create(other, { displayName: 'Theirs' });
+    const mine = await store.in(ws).people.create({ displayName: 'Mine' });
+    const theirs = await store.in(other).people.create({ displayName: 'Theirs' });
     expect(
       await codeOf(
-        store.ties.create(ws, { aId: mine.id, bId: theirs.id, strength: 2, source: 'recorded' }),
+        store.in(ws).ties.create({ aId: mine.id, bId: theirs.id, strength: 2, source: 'recorded' }),
       ),
     ).toBe('not_found');
-    expect(await store.ties.ofPerson(ws, mine.id)).toEqual([]);
+    expect(await store.in(ws).ties.ofPerson(mine.id)).toEqual([]);
   });
 
   it('reads every tie as positions in the given people, each with its own strength', async () => {
     const graphWs = (await store.workspaces.create('Graph', null)).id;
-    const [p0, p1, p2, p3] = (await store.people.createMany(
-      graphWs,
-      ['P0', 'P1', 'P2', 'P3'].map((displayName) => ({ displayName })),
-    )) as [string, string, string, string];
-    await store.ties.ensure(graphWs, [
+    const [p0, p1, p2, p3] = (await store
+      .in(graphWs)
+      .people.createMany(['P0', 'P1', 'P2', 'P3'].map((displayName) => ({ displayName })))) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    await store.in(graphWs).ties.ensure([
       { aId: p0, bId: p1, strength: 5, source: 'recorded' },
       { aId: p2, bId: p0, strength: 2, source: 'recorded' },
       { aId: p1, bId: p2, strength: 4, source: 'recorded' },
       { aId: p3, bId: p0, strength: 1, source: 'recorded' },
     ]);
     // P3 is left out, as someone added after the caller read the people would be.
-    const ties = await store.ties.byPosition(graphWs, [p2, p0, p1]);
+    const ties = await store.in(graphWs).ties.byPosition([p2, p0, p1]);
     const read = Array.from(ties.a, (a, e) => {
       const pair = [a, ties.b[e]!].sort();
       return `${pair[0]}-${pair[1]}:${ties.strength[e]}`;
@@ -137,19 +141,19 @@ describe.each(testDialects())('store on %s', (dialect) => {
   });
 
   it('rolls a transaction back whole when any part fails', async () => {
-    const before = await store.people.count(ws);
-    const failed = store.transaction(async (tx) => {
-      await tx.people.create(ws, { displayName: 'Half Written' });
+    const before = await store.in(ws).people.count();
+    const failed = store.in(ws).transaction(async (tx) => {
+      await tx.people.create({ displayName: 'Half Written' });
       throw new Error('boom');
     });
     await expect(failed).rejects.toThrow('boom');
-    expect(await store.people.count(ws)).toBe(before);
-    expect(await store.people.search(ws, 'half', 5)).toEqual([]);
+    expect(await store.in(ws).people.count()).toBe(before);
+    expect(await store.in(ws).people.search('half', 5)).toEqual([]);
   });
 
   it('records a moment with attendees and shows it on each attendee timeline', async () => {
-    const p = await store.people.create(ws, { displayName: 'Dana Reyes' });
-    const moment = await store.moments.create(ws, {
+    const p = await store.in(ws).people.create({ displayName: 'Dana Reyes' });
+    const moment = await store.in(ws).moments.create({
       context: 'everyday',
       kind: 'wedding',
       title: "Sam's wedding",
@@ -157,18 +161,18 @@ describe.each(testDialects())('store on %s', (dialect) => {
       attendees: [{ personId: p.id, mark: 'met_new' }],
     });
     expect(moment.attendees).toEqual([{ personId: p.id, mark: 'met_new' }]);
-    const timeline = await store.moments.ofPerson(ws, p.id);
+    const timeline = await store.in(ws).moments.ofPerson(p.id);
     expect(timeline.map((m) => [m.title, m.mark, m.attendeeCount])).toEqual([
       ["Sam's wedding", 'met_new', 1],
     ]);
-    expect(await store.moments.ofPerson(other, p.id)).toEqual([]);
+    expect(await store.in(other).moments.ofPerson(p.id)).toEqual([]);
   });
 
   it('moves the last-contact date forward only', async () => {
-    const p = await store.people.create(ws, { displayName: 'Contact Date' });
-    await store.people.touchLastContact(ws, [p.id], '2026-05-01');
-    await store.people.touchLastContact(ws, [p.id], '2026-01-01');
-    expect((await store.people.require(ws, p.id)).lastContactOn).toBe('2026-05-01');
+    const p = await store.in(ws).people.create({ displayName: 'Contact Date' });
+    await store.in(ws).people.touchLastContact([p.id], '2026-05-01');
+    await store.in(ws).people.touchLastContact([p.id], '2026-01-01');
+    expect((await store.in(ws).people.require(p.id)).lastContactOn).toBe('2026-05-01');
   });
 });
 
@@ -180,7 +184,7 @@ describe.runIf(testDialects().includes('postgres'))('store on PostgreSQL, connec
     process.on('warning', heard);
     try {
       const ws = (await store.workspaces.create('Mine', null)).id;
-      await store.people.create(ws, { displayName: 'Before The Restart' });
+      await store.in(ws).people.create({ displayName: 'Before The Restart' });
       // As a server restart or an administrator would: end every session of this database.
       const database = new URL(store.location).pathname.slice(1);
       const endSessions = async (): Promise<void> => {
@@ -200,15 +204,15 @@ describe.runIf(testDialects().includes('postgres'))('store on PostgreSQL, connec
       await expect.poll(() => warnings.length).toBeGreaterThan(0);
       expect(warnings[0]).toMatch(/PostgreSQL ended an idle connection/);
       // The next query opens a new connection; nothing was lost.
-      expect(await store.people.count(ws)).toBe(1);
+      expect(await store.in(ws).people.count()).toBe(1);
       // A connection ended inside a transaction: that transaction fails, the process carries on.
-      const cut = store.transaction(async (tx) => {
-        await tx.people.create(ws, { displayName: 'Half Written' });
+      const cut = store.in(ws).transaction(async (tx) => {
+        await tx.people.create({ displayName: 'Half Written' });
         await endSessions();
-        await tx.people.create(ws, { displayName: 'Never Written' });
+        await tx.people.create({ displayName: 'Never Written' });
       });
       await expect(cut).rejects.toThrow();
-      expect(await store.people.count(ws)).toBe(1);
+      expect(await store.in(ws).people.count()).toBe(1);
     } finally {
       process.off('warning', heard);
       await store.close();

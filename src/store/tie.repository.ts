@@ -1,13 +1,13 @@
 /** Ties of one workspace: one row per unordered pair (`a_id < b_id`, enforced by a CHECK). */
 
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { notFound } from '../domain/errors';
 import { orderPair, type Tie, type TieSource } from '../domain/tie';
-import type { BulkWriter } from './bulk';
 import { IdPositions } from './id-positions';
 import { newId } from './ids';
 import { uniquely, withinWorkspace } from './rows';
-import type { Database, TieTable } from './schema';
+import type { TieTable } from './schema';
+import type { OwnedRow, WorkspaceScope } from './workspace-scope';
 
 export interface NewTie {
   readonly aId: string;
@@ -66,10 +66,9 @@ const toTie = (row: Selectable<TieTable>): Tie => ({
   updatedAt: row.updated_at,
 });
 
-const toRow = (workspaceId: string, tie: NewTie, now: string): TieTable => {
+const toRow = (tie: NewTie, now: string): OwnedRow<'ties'> => {
   const [a, b] = orderPair(tie.aId, tie.bId);
   return {
-    workspace_id: workspaceId,
     id: newId(),
     a_id: a,
     b_id: b,
@@ -84,78 +83,71 @@ const toRow = (workspaceId: string, tie: NewTie, now: string): TieTable => {
 
 export class TieRepository {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly scope: WorkspaceScope,
     private readonly now: () => string,
-    private readonly bulk: BulkWriter,
   ) {}
 
   /** Records a new tie; `conflict` when the pair is already tied, `not_found` for a foreign person. */
-  async create(workspaceId: string, tie: NewTie): Promise<Tie> {
-    const row = toRow(workspaceId, tie, this.now());
+  async create(tie: NewTie): Promise<Tie> {
+    const row = toRow(tie, this.now());
     await withinWorkspace('Person', () =>
       uniquely('These two people are already tied', () =>
-        this.db.insertInto('ties').values(row).execute(),
+        this.scope.insertInto('ties', row).execute(),
       ),
     );
-    return toTie(row);
+    return toTie({ ...row, workspace_id: this.scope.workspaceId });
   }
 
   /**
    * Adds the ties that do not exist yet and leaves existing ones as they are (a moment or an
    * import never weakens or re-dates a tie the host recorded). Returns how many were added.
    */
-  async ensure(workspaceId: string, ties: readonly NewTie[]): Promise<number> {
+  async ensure(ties: readonly NewTie[]): Promise<number> {
     const now = this.now();
     // Sorted by pair so that the pair index grows at its end: time-ordered ids make this fast.
     const rows = ties
-      .map((t) => toRow(workspaceId, t, now))
+      .map((t) => toRow(t, now))
       .sort((x, y) => (x.a_id < y.a_id ? -1 : x.a_id > y.a_id ? 1 : x.b_id < y.b_id ? -1 : 1));
     return withinWorkspace('Person', () =>
-      this.bulk.insert('ties', rows, { ignoreConflictOn: ['workspace_id', 'a_id', 'b_id'] }),
+      this.scope.bulkInsert('ties', rows, { ignoreConflictOn: ['workspace_id', 'a_id', 'b_id'] }),
     );
   }
 
-  async find(workspaceId: string, id: string): Promise<Tie | undefined> {
-    const row = await this.db
+  async find(id: string): Promise<Tie | undefined> {
+    const row = await this.scope
       .selectFrom('ties')
       .select(COLUMNS)
-      .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .executeTakeFirst();
     return row ? toTie(row) : undefined;
   }
 
-  async update(workspaceId: string, id: string, changes: TieChanges): Promise<Tie> {
-    const result = await this.db
+  async update(id: string, changes: TieChanges): Promise<Tie> {
+    const result = await this.scope
       .updateTable('ties')
       .set({ ...changes, updated_at: this.now() })
-      .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound('Tie');
-    const tie = await this.find(workspaceId, id);
+    const tie = await this.find(id);
     if (!tie) throw notFound('Tie');
     return tie;
   }
 
-  async remove(workspaceId: string, id: string): Promise<Tie> {
-    const tie = await this.find(workspaceId, id);
+  async remove(id: string): Promise<Tie> {
+    const tie = await this.find(id);
     if (!tie) throw notFound('Tie');
-    await this.db
-      .deleteFrom('ties')
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', id)
-      .execute();
+    await this.scope.deleteFrom('ties').where('id', '=', id).execute();
     return tie;
   }
 
   /** The ties of one person, strongest first, each with the other person's name. */
-  async ofPerson(workspaceId: string, personId: string): Promise<TieOfPerson[]> {
-    const rows = await this.db
+  async ofPerson(personId: string): Promise<TieOfPerson[]> {
+    const rows = await this.scope
       .selectFrom('ties')
       .innerJoin('people', (join) =>
         join
-          .onRef('people.workspace_id', '=', 'ties.workspace_id')
+          .on(this.scope.owns('people'))
           .on((eb) =>
             eb(
               'people.id',
@@ -174,7 +166,6 @@ export class TieRepository {
         'people.id as other_id',
         'people.display_name as other_name',
       ])
-      .where('ties.workspace_id', '=', workspaceId)
       .where((eb) => eb.or([eb('ties.a_id', '=', personId), eb('ties.b_id', '=', personId)]))
       .orderBy('ties.strength', 'desc')
       .orderBy('people.sort_key')
@@ -183,15 +174,11 @@ export class TieRepository {
   }
 
   /** The ties between two people of `ids`, lean. */
-  async among(
-    workspaceId: string,
-    ids: readonly string[],
-  ): Promise<Array<Pick<Tie, 'aId' | 'bId' | 'strength'>>> {
+  async among(ids: readonly string[]): Promise<Array<Pick<Tie, 'aId' | 'bId' | 'strength'>>> {
     if (ids.length < 2) return [];
-    const rows = await this.db
+    const rows = await this.scope
       .selectFrom('ties')
       .select(['a_id', 'b_id', 'strength'])
-      .where('workspace_id', '=', workspaceId)
       .where('a_id', 'in', ids)
       .where('b_id', 'in', ids)
       .execute();
@@ -199,13 +186,10 @@ export class TieRepository {
   }
 
   /** Every tie of the workspace, lean, for building the engine's graph. */
-  async all(
-    workspaceId: string,
-  ): Promise<Array<Pick<Tie, 'aId' | 'bId' | 'strength' | 'since' | 'source'>>> {
-    const rows = await this.db
+  async all(): Promise<Array<Pick<Tie, 'aId' | 'bId' | 'strength' | 'since' | 'source'>>> {
+    const rows = await this.scope
       .selectFrom('ties')
       .select(['a_id', 'b_id', 'strength', 'since', 'source'])
-      .where('workspace_id', '=', workspaceId)
       .execute();
     return rows.map((r) => ({
       aId: r.a_id,
@@ -223,8 +207,8 @@ export class TieRepository {
    * the table. A tie to someone outside `ids` (added since the caller read the people) is left
    * out.
    */
-  async byPosition(workspaceId: string, ids: readonly string[]): Promise<TiesByPosition> {
-    const rows = await this.db
+  async byPosition(ids: readonly string[]): Promise<TiesByPosition> {
+    const rows = await this.scope
       .selectFrom('ties')
       .select([
         'a_id',
@@ -232,7 +216,6 @@ export class TieRepository {
         // Strengths are single digits (a CHECK keeps them within 1-5), aligned with b_ids.
         sql<string>`string_agg(cast(strength as text), '')`.as('strengths'),
       ])
-      .where('workspace_id', '=', workspaceId)
       .groupBy('a_id')
       .execute();
     const positions = new IdPositions(ids);
@@ -260,11 +243,10 @@ export class TieRepository {
     return { a: a.subarray(0, e), b: b.subarray(0, e), strength: strength.subarray(0, e) };
   }
 
-  async count(workspaceId: string): Promise<number> {
-    const row = await this.db
+  async count(): Promise<number> {
+    const row = await this.scope
       .selectFrom('ties')
       .select((eb) => eb.fn.countAll().as('n'))
-      .where('workspace_id', '=', workspaceId)
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }

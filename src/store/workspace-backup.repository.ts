@@ -7,12 +7,11 @@
  * rather than a restore. Rows travel as plain JSON values (lists as arrays, booleans as
  * booleans), with camelCase names, and come back through the same list.
  */
-import { type Kysely, sql } from 'kysely';
+import type { SelectQueryBuilder } from 'kysely';
 import { invalidInput } from '../domain/errors';
 import { sortKey } from '../domain/person';
-import type { BulkWriter } from './bulk';
 import { batches, isForeignKeyViolation, isUniqueViolation } from './rows';
-import type { Database } from './schema';
+import type { OwnedRow, WorkspaceScope, WorkspaceTableName } from './workspace-scope';
 
 /** How a column is written in the backup: text, a number, true/false, or a JSON value. */
 export type BackupColumnKind = 'text' | 'integer' | 'boolean' | 'json';
@@ -31,7 +30,7 @@ export interface BackupColumn {
 export interface BackupTable {
   /** The key in the backup document: `people`, `importBatches`. */
   readonly key: string;
-  readonly table: keyof Database;
+  readonly table: WorkspaceTableName;
   /** Every column but `workspace_id` and the derived ones. */
   readonly columns: readonly BackupColumn[];
   /** Columns that identify a row, for reading in pages. */
@@ -39,7 +38,7 @@ export interface BackupTable {
   /** Rows of another table written inside each row of this one (a moment's attendees). */
   readonly nested?: {
     readonly key: string;
-    readonly table: keyof Database;
+    readonly table: WorkspaceTableName;
     /** The child column naming its parent's `id`. */
     readonly parentColumn: string;
     readonly columns: readonly BackupColumn[];
@@ -285,24 +284,28 @@ const mapStrings = (value: unknown, map: (s: string) => string): unknown => {
 /** Rows read per query when streaming a table out. */
 const PAGE = 2000;
 
+// The tables are chosen at run time from BACKUP_TABLES: typed access gives no safety here.
+// biome-ignore lint/suspicious/noExplicitAny: dynamic table names, checked by the catalogue test
+type AnySelect = SelectQueryBuilder<any, any, any>;
+
+/** A row of a backed-up table, without the workspace (the scope writes it). */
+type AnyOwnedRow = Record<string, unknown>;
+
 export class WorkspaceBackupRepository {
-  constructor(
-    // The tables are chosen at run time from BACKUP_TABLES: typed access gives no safety here.
-    // biome-ignore lint/suspicious/noExplicitAny: dynamic table names, checked by the catalogue test
-    private readonly db: Kysely<any>,
-    private readonly bulk: BulkWriter,
-  ) {}
+  constructor(private readonly scope: WorkspaceScope) {}
+
+  /** The workspace's rows of a table chosen at run time. */
+  private select(table: WorkspaceTableName): AnySelect {
+    return this.scope.selectFrom(table) as unknown as AnySelect;
+  }
 
   /** Streams the rows of one backed-up table of the workspace, in pages, as backup rows. */
-  async *rows(workspaceId: string, spec: BackupTable): AsyncGenerator<BackupRow> {
+  async *rows(spec: BackupTable): AsyncGenerator<BackupRow> {
     const names = spec.columns.map((c) => c.name);
     const select = [...new Set([...names, ...spec.order])];
     let after: Record<string, unknown> | null = null;
     for (;;) {
-      let query = this.db
-        .selectFrom(spec.table)
-        .select(select)
-        .where('workspace_id', '=', workspaceId);
+      let query = this.select(spec.table).select(select);
       if (after) {
         const last = after;
         // Keyset: (a, b, c) > (last.a, last.b, last.c), spelled out for both dialects.
@@ -320,7 +323,7 @@ export class WorkspaceBackupRepository {
       for (const column of spec.order) query = query.orderBy(column);
       const page: Array<Record<string, unknown>> = await query.limit(PAGE).execute();
       if (page.length === 0) return;
-      const children = spec.nested ? await this.children(workspaceId, spec, page) : null;
+      const children = spec.nested ? await this.children(spec, page) : null;
       for (const row of page) {
         const out = toBackupRow(spec.columns, row);
         if (spec.nested && children) {
@@ -336,7 +339,6 @@ export class WorkspaceBackupRepository {
   }
 
   private async children(
-    workspaceId: string,
     spec: BackupTable,
     parents: ReadonlyArray<Record<string, unknown>>,
   ): Promise<Map<string, Array<Record<string, unknown>>>> {
@@ -344,10 +346,8 @@ export class WorkspaceBackupRepository {
     const out = new Map<string, Array<Record<string, unknown>>>();
     const ids = parents.map((p) => String(p.id));
     for (const batch of batches(ids, 1)) {
-      const rows: Array<Record<string, unknown>> = await this.db
-        .selectFrom(nested.table)
+      const rows: Array<Record<string, unknown>> = await this.select(nested.table)
         .select([nested.parentColumn, ...nested.columns.map((c) => c.name)])
-        .where('workspace_id', '=', workspaceId)
         .where(nested.parentColumn, 'in', batch)
         .orderBy(nested.parentColumn)
         .orderBy(nested.columns[0]!.name)
@@ -366,13 +366,10 @@ export class WorkspaceBackupRepository {
    * How many rows the workspace holds in each backed-up table, leaving out the host person every
    * workspace starts with: all zero means the workspace is empty and may be restored into.
    */
-  async counts(workspaceId: string): Promise<Record<string, number>> {
+  async counts(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
     for (const spec of BACKUP_TABLES) {
-      let query = this.db
-        .selectFrom(spec.table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('workspace_id', '=', workspaceId);
+      let query = this.select(spec.table).select((eb) => eb.fn.countAll().as('n'));
       if (spec.table === 'people') query = query.where('is_self', '=', 0);
       const row = await query.executeTakeFirstOrThrow();
       out[spec.key] = Number(row.n);
@@ -380,27 +377,9 @@ export class WorkspaceBackupRepository {
     return out;
   }
 
-  /** The own ids of the rows given that some workspace of this database already uses. */
-  async idsInUse(table: keyof Database, ids: readonly string[]): Promise<number> {
-    let taken = 0;
-    for (const batch of batches(ids, 1)) {
-      const row = await this.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('id', 'in', batch)
-        .executeTakeFirstOrThrow();
-      taken += Number(row.n);
-    }
-    return taken;
-  }
-
   /** Removes the host person an empty workspace starts with, before a restore brings its own. */
-  async removeStartingHost(workspaceId: string): Promise<void> {
-    await this.db
-      .deleteFrom('people')
-      .where('workspace_id', '=', workspaceId)
-      .where('is_self', '=', 1)
-      .execute();
+  async removeStartingHost(): Promise<void> {
+    await this.scope.deleteFrom('people').where('is_self', '=', 1).execute();
   }
 
   /**
@@ -409,18 +388,17 @@ export class WorkspaceBackupRepository {
    * (a nested table's rows are counted under its own key in `nestedCount`).
    */
   async restore(
-    workspaceId: string,
     spec: BackupTable,
     rows: readonly unknown[],
     ids: (id: string) => string,
   ): Promise<{ readonly rows: number; readonly nested: number }> {
-    const out: Array<Record<string, unknown>> = [];
-    const children: Array<Record<string, unknown>> = [];
+    const out: AnyOwnedRow[] = [];
+    const children: AnyOwnedRow[] = [];
     rows.forEach((row, i) => {
       const where = `${spec.key}[${i}]`;
       const values = fromBackupRow(spec.columns, row, where, ids);
       if (spec.table === 'people') values.sort_key = sortKey(String(values.display_name));
-      out.push({ workspace_id: workspaceId, ...values });
+      out.push(values);
       if (spec.nested) {
         const nested = spec.nested;
         const list = (row as Record<string, unknown>)[nested.key] ?? [];
@@ -429,7 +407,6 @@ export class WorkspaceBackupRepository {
         }
         list.forEach((child, j) => {
           children.push({
-            workspace_id: workspaceId,
             [nested.parentColumn]: values.id,
             ...fromBackupRow(nested.columns, child, `${where}.${nested.key}[${j}]`, ids),
           });
@@ -437,10 +414,8 @@ export class WorkspaceBackupRepository {
       }
     });
     // Rows are built from BACKUP_TABLES, whose agreement with the schema a test checks.
-    const insert = this.bulk.insert as unknown as (
-      table: string,
-      rows: ReadonlyArray<Record<string, unknown>>,
-    ) => Promise<number>;
+    const insert = (table: WorkspaceTableName, rows: readonly AnyOwnedRow[]) =>
+      this.scope.bulkInsert(table, rows as unknown as ReadonlyArray<OwnedRow<typeof table>>);
     try {
       await insert(spec.table, out);
       if (spec.nested && children.length > 0) await insert(spec.nested.table, children);
@@ -456,28 +431,5 @@ export class WorkspaceBackupRepository {
       throw error;
     }
     return { rows: out.length, nested: children.length };
-  }
-
-  /** The database's own list of workspace tables and their columns (for the coverage test). */
-  async catalogue(): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
-    const rows = await sql<{ table_name: string; column_name: string }>`
-      select table_name, column_name from information_schema.columns
-      where table_schema = current_schema()`
-      .execute(this.db)
-      .catch(async () =>
-        // SQLite has no information_schema: read its catalogue instead.
-        sql<{ table_name: string; column_name: string }>`
-          select m.name as table_name, p.name as column_name
-          from sqlite_master m join pragma_table_info(m.name) p
-          where m.type = 'table'`.execute(this.db),
-      );
-    for (const row of rows.rows) {
-      const list = out.get(row.table_name) ?? [];
-      list.push(row.column_name);
-      out.set(row.table_name, list);
-    }
-    for (const [table, columns] of out) if (!columns.includes('workspace_id')) out.delete(table);
-    return out;
   }
 }

@@ -1,4 +1,7 @@
-/** Workspaces, who belongs to them with which role, and invitations to join. */
+/**
+ * Workspaces, who belongs to them with which role, and invitations to join: the list every
+ * account sees, not bound to one workspace (what a workspace holds is in `WorkspaceStore`).
+ */
 
 import type { Kysely } from 'kysely';
 import type { Role, Workspace } from '../domain/workspace';
@@ -95,28 +98,6 @@ export class WorkspaceRepository {
       .orderBy('created_at')
       .execute();
     return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at }));
-  }
-
-  /** The host's weights of pair value, as stored; null while the workspace keeps the defaults. */
-  async engineWeights(workspaceId: string): Promise<Record<string, number> | null> {
-    const row = await this.db
-      .selectFrom('workspaces')
-      .select('engine_weights')
-      .where('id', '=', workspaceId)
-      .executeTakeFirst();
-    return row?.engine_weights ? (JSON.parse(row.engine_weights) as Record<string, number>) : null;
-  }
-
-  /** Stores the host's weights of pair value; null goes back to the defaults. */
-  async setEngineWeights(
-    workspaceId: string,
-    weights: Readonly<Record<string, number>> | null,
-  ): Promise<void> {
-    await this.db
-      .updateTable('workspaces')
-      .set({ engine_weights: weights ? JSON.stringify(weights) : null })
-      .where('id', '=', workspaceId)
-      .execute();
   }
 
   async members(workspaceId: string): Promise<MemberRecord[]> {

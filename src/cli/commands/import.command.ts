@@ -151,11 +151,11 @@ const runImport = async (files: string[], options: ImportOptions, command: Comma
   }
   const sizes = await Promise.all(
     files.map(async (file) => {
-      try {
-        return (await stat(file)).size;
-      } catch {
-        throw invalidInput(`${file}: no such file`);
-      }
+      const found = await stat(file).catch(() => undefined);
+      if (!found) throw invalidInput(`${file}: no such file`);
+      if (found.isDirectory())
+        throw invalidInput(`${file} is a folder: name the files in it to import them`);
+      return found.size;
     }),
   );
   const inputs: ImportFile[] = files.map((file) => ({

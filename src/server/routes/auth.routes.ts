@@ -1,4 +1,6 @@
 /** Sign up, sign in, sign out, who am I; and personal API tokens. */
+
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
@@ -29,6 +31,19 @@ import { commonErrors, jsonBody, jsonContent, noContent, security } from '../ope
 const isHttps = (c: Context<Env>): boolean =>
   new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 
+/**
+ * The caller's network address, for back-off. Behind a reverse proxy every caller shares the
+ * proxy's address, which only makes the per-address limit stricter; forwarded headers are not
+ * trusted, since any client can write them.
+ */
+const clientAddress = (c: Context<Env>): string => {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'local';
+  }
+};
+
 const startCookie = (c: Context<Env>, signedIn: SignedIn): void => {
   setCookie(c, SESSION_COOKIE, signedIn.sessionSecret, {
     httpOnly: true,
@@ -51,7 +66,7 @@ export const registerAuthRoutes = (app: Api): void => {
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      const signedIn = await signUp(ctx, c.req.valid('json'));
+      const signedIn = await signUp(ctx, c.req.valid('json'), clientAddress(c));
       startCookie(c, signedIn);
       return c.json(Me.parse(await me(ctx, signedIn.user)), 201);
     },
@@ -68,7 +83,7 @@ export const registerAuthRoutes = (app: Api): void => {
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      const signedIn = await signIn(ctx, c.req.valid('json'));
+      const signedIn = await signIn(ctx, c.req.valid('json'), clientAddress(c));
       startCookie(c, signedIn);
       return c.json(Me.parse(await me(ctx, signedIn.user)), 200);
     },

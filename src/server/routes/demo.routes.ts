@@ -3,6 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { loadDemo } from '../../app/demo';
 import { DemoRequest, DemoResult } from '../../contracts/account.contract';
 import { WorkspaceParam } from '../../contracts/common.contract';
+import { currentUser } from '../auth.middleware';
 import type { Api } from '../env';
 import { commonErrors, jsonBody, jsonContent, security } from '../openapi';
 
@@ -17,10 +18,13 @@ export const registerDemoRoutes = (app: Api): void => {
       request: { params: WorkspaceParam, ...jsonBody(DemoRequest) },
       responses: { 201: jsonContent(DemoResult, 'What was loaded'), ...commonErrors },
     }),
-    async (c) =>
-      c.json(
-        DemoResult.parse(await loadDemo(c.get('ctx'), c.get('access'), c.req.valid('json'))),
-        201,
-      ),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const access = c.get('access');
+      const account = currentUser(c).id;
+      ctx.limits.demosByAccount.check(account, 'demo networks');
+      ctx.limits.demosByAccount.fail(account);
+      return c.json(DemoResult.parse(await loadDemo(ctx, access, c.req.valid('json'))), 201);
+    },
   );
 };

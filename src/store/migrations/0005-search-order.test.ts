@@ -6,6 +6,7 @@ import { PersonRepository } from '../person.repository';
 import type { Database } from '../schema';
 import { createScratchDatabase } from '../scratch-database';
 import { testDialects } from '../testing';
+import { WorkspaceScope } from '../workspace-scope';
 import { migrations } from './index';
 
 const openEmpty = async (dialect: string) => {
@@ -77,11 +78,10 @@ describe.each(testDialects())('migration 0005-search-order on %s', (dialect) => 
         { term: 'berg', person_id: 'p2', sort_key: 'anna berg' },
         { term: 'zoe', person_id: 'p1', sort_key: 'zoe berg' },
       ]);
-      const people = new PersonRepository(db as Kysely<Database>, () => now, {
-        insert: async () => 0,
-        refreshStatistics: async () => undefined,
-      });
-      expect((await people.search('w', 'berg', 10)).map((p) => p.id)).toEqual(['p2', 'p1']);
+      const unwritable = { insert: async () => 0, refreshStatistics: async () => undefined };
+      const scope = new WorkspaceScope(db as Kysely<Database>, unwritable, 'w');
+      const people = new PersonRepository(scope, () => now);
+      expect((await people.search('berg', 10)).map((p) => p.id)).toEqual(['p2', 'p1']);
 
       const down = await migrator.migrateTo('0004-circle-names');
       expect(down.error).toBeUndefined();

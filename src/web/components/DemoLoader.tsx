@@ -3,7 +3,7 @@ import { api, type DemoResult } from '../api/client';
 import { plural } from '../lib/text';
 import { ErrorNotice } from './ErrorNotice';
 
-const SIZES = [300, 1000, 5000, 50_000] as const;
+const SIZES = [300, 1000, 5000] as const;
 
 /**
  * Offered on an empty workspace: fills it with a realistic demo network (circles, brokers,
