@@ -65,6 +65,8 @@ export type NetworkChange =
   | { readonly kind: 'person-changed'; readonly person: PersonInNetwork }
   /** The host named a circle: the names are carried over again, the circles stay. */
   | { readonly kind: 'circle-renamed' }
+  /** The host marked or unmarked someone they want to grow closer to. */
+  | { readonly kind: 'goal-set'; readonly personId: string; readonly goal: boolean }
   /**
    * A moment was logged or deleted: its attendees (some perhaps created with it), the ties among
    * them and the host, and who of them sat at a table together are read back and patched in.
@@ -101,6 +103,8 @@ interface Loaded {
   readonly contexts: string[][];
   readonly tags: ReadonlyArray<readonly string[]>;
   readonly metPairs: Array<readonly [number, number]>;
+  /** The people the host wants to grow closer to, by graph index. */
+  readonly goals: number[];
 }
 
 /**
@@ -153,9 +157,10 @@ const momentsOf = (
 };
 
 const load = async (store: Store, workspaceId: string, today: Date): Promise<Loaded> => {
-  const [people, attendances] = await Promise.all([
+  const [people, attendances, goalIds] = await Promise.all([
     store.in(workspaceId).people.inNetwork(),
     store.in(workspaceId).moments.attendances(),
+    store.in(workspaceId).goals.all(),
   ]);
   const graph = await graphFromStore(store, workspaceId, people);
   const contexts: string[][] = people.map(() => []);
@@ -179,6 +184,7 @@ const load = async (store: Store, workspaceId: string, today: Date): Promise<Loa
     contexts,
     tags: people.map((p) => p.tags),
     metPairs: met,
+    goals: goalIds.flatMap((id) => graph.indexOf.get(id) ?? []),
   };
 };
 
@@ -241,6 +247,7 @@ const modelOf = (
   communities: Int32Array,
   circles: readonly NamedCircle[],
   metPairs: Iterable<readonly [number, number]>,
+  goals: Iterable<number>,
 ): EngineModel =>
   buildModel({
     graph,
@@ -249,7 +256,15 @@ const modelOf = (
     communityOf: communities,
     circleNames: namesByIndex(circles),
     metPairs,
+    goals,
   });
+
+/** The graph indices a model marks as the host's goals. */
+const goalsOf = (model: EngineModel): number[] => {
+  const out: number[] = [];
+  for (let i = 0; i < model.goals.length; i++) if (model.goals[i] === 1) out.push(i);
+  return out;
+};
 
 /** Each circle's name at its index. */
 export const namesByIndex = (circles: readonly NamedCircle[]): string[] => {
@@ -320,6 +335,7 @@ export const buildNetwork = async (
     communities,
     circles,
     loaded.metPairs,
+    loaded.goals,
   );
   return {
     network: {
@@ -522,6 +538,7 @@ const withGraph = (
     network.communities,
     network.circles,
     metPairs,
+    goalsOf(network.model),
   ),
 });
 
@@ -548,6 +565,13 @@ const patch = (
 ): WorkspaceNetwork | null => {
   const { graph } = network;
   switch (change.kind) {
+    case 'goal-set': {
+      const i = graph.indexOf.get(change.personId);
+      if (i === undefined) return null;
+      const goals = Uint8Array.from(network.model.goals);
+      goals[i] = change.goal ? 1 : 0;
+      return { ...network, model: { ...network.model, goals } };
+    }
     case 'tie-removed':
       return withTiesOf(network, withoutTie(graph, change.aId, change.bId), metPairs);
     case 'person-added': {

@@ -4,6 +4,7 @@ import { type Person, type PersonDraft, sortKey } from '../domain/person';
 import { normalizePhone } from '../interchange/phone';
 import type { PeopleCursor } from '../store/person.repository';
 import type { AppContext } from './context';
+import { isGoal } from './goals';
 import { writeNetwork } from './network-write';
 import { type Access, requireEditor } from './workspaces';
 
@@ -86,20 +87,55 @@ const withPhones = (draft: PersonDraft): PersonDraft => {
   return { ...draft, phones };
 };
 
-export const createPerson = async (ctx: AppContext, access: Access, input: PersonDraft) => {
+/** How the host knows a person they add: their tie to the host. */
+export interface TieToYou {
+  readonly strength: number;
+  readonly since?: string | null | undefined;
+}
+
+/**
+ * Adds a person by hand; with `tieToYou`, ties them to the host in the same transaction, so
+ * their page knows how they reach the rest of the network from the start.
+ */
+export const createPerson = async (
+  ctx: AppContext,
+  access: Access,
+  input: PersonDraft,
+  tieToYou?: TieToYou | null,
+) => {
   requireEditor(access);
   const draft = withPhones(input);
   await checkIntroducer(ctx, access, draft);
-  return writeNetwork(
-    ctx,
-    access.workspaceId,
-    (repos) => repos.people.create({ ...draft, source: 'manual' }),
-    (person) => ({ kind: 'person-added', person }),
-  );
+  const ws = access.workspaceId;
+  const { person, hostId, counted } = await ctx.store.in(ws).transaction(async (repos) => {
+    const person = await repos.people.create({ ...draft, source: 'manual' });
+    if (!tieToYou) return { person, hostId: null, counted: await repos.changes.bump() };
+    const host = await repos.people.findSelf();
+    if (!host) throw invalidInput('This workspace has no host person to tie them to');
+    await repos.ties.create({
+      aId: host.id,
+      bId: person.id,
+      strength: tieToYou.strength,
+      since: tieToYou.since ?? null,
+      source: 'recorded',
+    });
+    return { person, hostId: host.id, counted: await repos.changes.bump() };
+  });
+  // The write's count goes with its last change, so the cache knows the write is absorbed whole.
+  await ctx.network.changed(ws, { kind: 'person-added', person }, hostId ? undefined : counted);
+  if (hostId)
+    await ctx.network.changed(ws, { kind: 'tie-set', aId: hostId, bId: person.id }, counted);
+  return person;
 };
 
-export const getPerson = (ctx: AppContext, access: Access, id: string) =>
-  ctx.store.in(access.workspaceId).people.require(id);
+/** One person, and whether the host wants to grow closer to them. */
+export const getPerson = async (ctx: AppContext, access: Access, id: string) => {
+  const [person, goal] = await Promise.all([
+    ctx.store.in(access.workspaceId).people.require(id),
+    isGoal(ctx, access, id),
+  ]);
+  return { ...person, isGoal: goal };
+};
 
 export const updatePerson = async (
   ctx: AppContext,

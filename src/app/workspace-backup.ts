@@ -6,7 +6,7 @@
  *   { "format": "salon-backup", "version": 1, "exportedAt": …,
  *     "workspace": { id, name, createdAt, engineWeights },
  *     "people": [ … ], "ties": [ … ], "moments": [ { …, "attendees": [ … ] } ], "demoPlans": [ … ],
- *     "circleNames": [ … ], "importBatches": [ … ], "importChanges": [ … ] }
+ *     "circleNames": [ … ], "goals": [ … ], "importBatches": [ … ], "importChanges": [ … ] }
  *
  * `engineWeights` is the host's tuning of the introduction engine (null: the defaults); restore
  * brings it back with the rows. Older backups have none, and restore then leaves it alone.

@@ -1,6 +1,7 @@
 /** People as the API reads and writes them. */
 import { z } from 'zod';
 import { STATURE_MAX, STATURE_MIN } from '../domain/person';
+import { DEFAULT_TIE_STRENGTH, TIE_STRENGTH_MAX, TIE_STRENGTH_MIN } from '../domain/tie';
 import { Id, IsoDate, longText, pageOf, shortText } from './common.contract';
 
 const list = (max = 50, length = 300) => z.array(z.string().trim().max(length)).max(max);
@@ -74,12 +75,30 @@ export const PersonInput = z
   .meta({ id: 'PersonInput' });
 export type PersonInput = z.infer<typeof PersonInput>;
 
-/** A new person needs some way to be named. */
-export const PersonCreate = PersonInput.refine(
-  (p) =>
-    !!(p.displayName?.trim() || p.givenName?.trim() || p.familyName?.trim() || p.emails?.length),
-  { message: 'a person needs a name or an email', path: ['displayName'] },
-).meta({ id: 'PersonCreate' });
+/** How the host knows someone they add by hand: the tie between the two of them. */
+export const TieToYou = z
+  .object({
+    strength: z
+      .number()
+      .int()
+      .min(TIE_STRENGTH_MIN)
+      .max(TIE_STRENGTH_MAX)
+      .default(DEFAULT_TIE_STRENGTH),
+    since: IsoDate.nullish(),
+  })
+  .meta({ id: 'TieToYou' });
+
+/**
+ * A new person needs some way to be named. With `tieToYou`, they are tied to the host in the
+ * same write (someone you add is usually someone you know); without it, they stand alone.
+ */
+export const PersonCreate = PersonInput.extend({ tieToYou: TieToYou.nullish() })
+  .refine(
+    (p) =>
+      !!(p.displayName?.trim() || p.givenName?.trim() || p.familyName?.trim() || p.emails?.length),
+    { message: 'a person needs a name or an email', path: ['displayName'] },
+  )
+  .meta({ id: 'PersonCreate' });
 
 /** A picture from a contact card: inline base64 bytes, or a link. */
 export const PersonPhoto = z
@@ -120,8 +139,16 @@ export const Person = z
     dates: z.array(PersonDate),
     createdAt: z.string(),
     updatedAt: z.string(),
+    isGoal: z
+      .boolean()
+      .optional()
+      .meta({ description: 'You want to grow closer to them (given when one person is read)' }),
   })
   .meta({ id: 'Person' });
+
+/** Marking someone as a person you want to grow closer to (one of your goals), or not. */
+export const GoalSet = z.object({ goal: z.boolean() }).meta({ id: 'GoalSet' });
+export const Goal = z.object({ personId: z.string(), goal: z.boolean() }).meta({ id: 'Goal' });
 export type Person = z.infer<typeof Person>;
 
 export const PeopleQuery = z.object({

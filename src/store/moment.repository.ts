@@ -30,6 +30,14 @@ export interface MomentOfPerson extends Omit<Moment, 'attendees'> {
   readonly attendeeCount: number;
 }
 
+/** How one person was at one moment, and when it was: what a moment's ties rest on. */
+export interface Engagement {
+  readonly momentId: string;
+  readonly personId: string;
+  readonly mark: AttendeeMark;
+  readonly occurredOn: string;
+}
+
 /** One person at one moment, with the moment's kind and date. */
 export interface Attendance {
   readonly momentId: string;
@@ -80,6 +88,23 @@ const toMoment = (row: Selectable<MomentTable>, attendees: readonly MomentAttend
   createdAt: row.created_at,
 });
 
+/** A moment's own columns, as created or changed. */
+const momentColumns = (m: NewMoment) => ({
+  context: m.context,
+  kind: m.kind,
+  title: m.title,
+  occurred_on: m.occurredOn,
+  place: m.place ?? null,
+  notes: m.notes ?? null,
+});
+
+const attendeeRows = (momentId: string, attendees: readonly MomentAttendee[]) =>
+  attendees.map((a) => ({
+    moment_id: momentId,
+    person_id: a.personId,
+    mark: a.mark,
+  }));
+
 export class MomentRepository {
   constructor(
     private readonly scope: WorkspaceScope,
@@ -96,22 +121,11 @@ export class MomentRepository {
     const now = this.now();
     const rows = moments.map((m) => ({
       id: newId(),
-      context: m.context,
-      kind: m.kind,
-      title: m.title,
-      occurred_on: m.occurredOn,
-      place: m.place ?? null,
-      notes: m.notes ?? null,
+      ...momentColumns(m),
       created_at: now,
     }));
     await this.scope.bulkInsert('moments', rows);
-    const attendees = moments.flatMap((m, i) =>
-      m.attendees.map((a) => ({
-        moment_id: rows[i]!.id,
-        person_id: a.personId,
-        mark: a.mark,
-      })),
-    );
+    const attendees = moments.flatMap((m, i) => attendeeRows(rows[i]!.id, m.attendees));
     await withinWorkspace('Attendee', () => this.scope.bulkInsert('moment_attendees', attendees));
     return rows.map((r) => r.id);
   }
@@ -158,6 +172,35 @@ export class MomentRepository {
       const { attendees: _a, ...moment } = toMoment(row, []);
       return { ...moment, mark: mark as AttendeeMark, attendeeCount: Number(attendee_count) };
     });
+  }
+
+  /** Replaces a moment's fields and its attendees; `not_found` when it is not in the workspace. */
+  async update(id: string, moment: NewMoment): Promise<Moment> {
+    const result = await this.scope
+      .updateTable('moments')
+      .set(momentColumns(moment))
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw notFound('Moment');
+    await this.scope.deleteFrom('moment_attendees').where('moment_id', '=', id).execute();
+    const attendees = attendeeRows(id, moment.attendees);
+    await withinWorkspace('Attendee', () => this.scope.bulkInsert('moment_attendees', attendees));
+    return this.require(id);
+  }
+
+  /** Every attendance of `personIds`, with its mark and its moment's date. */
+  async engagementsOf(personIds: readonly string[]): Promise<Engagement[]> {
+    if (personIds.length === 0) return [];
+    const rows = await this.attendanceRows()
+      .select(['m.id', 'm.occurred_on', 'a.person_id', 'a.mark'])
+      .where('a.person_id', 'in', personIds)
+      .execute();
+    return rows.map((r) => ({
+      momentId: r.id,
+      personId: r.person_id,
+      mark: r.mark as AttendeeMark,
+      occurredOn: r.occurred_on,
+    }));
   }
 
   async remove(id: string): Promise<void> {

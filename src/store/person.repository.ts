@@ -424,6 +424,15 @@ export class PersonRepository {
     }
   }
 
+  /** Sets one person's last contact outright (a deleted moment can move it back). */
+  async setLastContact(id: string, on: string | null): Promise<void> {
+    await this.scope
+      .updateTable('people')
+      .set({ last_contact_on: on })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async count(): Promise<number> {
     const row = await this.scope
       .selectFrom('people')

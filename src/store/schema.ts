@@ -169,6 +169,13 @@ export interface ImportChangeTable {
   stamp: string;
 }
 
+/** A person the host wants to grow closer to (their goals). */
+export interface PersonGoalTable {
+  workspace_id: string;
+  person_id: string;
+  created_at: string;
+}
+
 export interface CircleNameTable {
   workspace_id: string;
   id: string;
@@ -225,6 +232,7 @@ export interface Database {
   moment_attendees: MomentAttendeeTable;
   demo_plans: DemoPlanTable;
   circle_names: CircleNameTable;
+  person_goals: PersonGoalTable;
   import_batches: ImportBatchTable;
   import_changes: ImportChangeTable;
   gatherings: GatheringTable;

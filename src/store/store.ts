@@ -17,6 +17,7 @@ import { type DatabaseConfig, type DialectName, type OpenDatabase, openDatabase 
 import { DemoPlanRepository } from './demo-plan.repository';
 import { EngineWeightRepository } from './engine-weight.repository';
 import { GatheringRepository } from './gathering.repository';
+import { GoalRepository } from './goal.repository';
 import { ImportBatchRepository } from './import-batch.repository';
 import { MomentRepository } from './moment.repository';
 import { PersonRepository } from './person.repository';
@@ -41,6 +42,7 @@ export interface WorkspaceRepositories {
   readonly engineWeights: EngineWeightRepository;
   readonly changes: ChangeCounterRepository;
   readonly gatherings: GatheringRepository;
+  readonly goals: GoalRepository;
 }
 
 /** One workspace's store: its repositories, and transactions over them. */
@@ -92,6 +94,7 @@ const workspaceRepositoriesOver = (
     engineWeights: new EngineWeightRepository(scope),
     changes: new ChangeCounterRepository(scope),
     gatherings: new GatheringRepository(scope, now),
+    goals: new GoalRepository(scope, now),
   };
 };
 

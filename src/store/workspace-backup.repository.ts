@@ -191,6 +191,12 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
     ],
   },
   {
+    key: 'goals',
+    table: 'person_goals',
+    order: ['person_id'],
+    columns: [text('person_id', false, 'ref'), text('created_at', false)],
+  },
+  {
     key: 'importBatches',
     table: 'import_batches',
     order: ['id'],

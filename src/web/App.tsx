@@ -9,7 +9,8 @@ import { GatheringPage } from './pages/GatheringPage';
 import { GatheringsPage } from './pages/GatheringsPage';
 import { ImportPage } from './pages/ImportPage';
 import { IntroductionsPage } from './pages/IntroductionsPage';
-import { LogMomentPage } from './pages/LogMomentPage';
+import { EditMomentPage, LogMomentPage } from './pages/LogMomentPage';
+import { MomentsPage } from './pages/MomentsPage';
 import { MorePage } from './pages/MorePage';
 import { MoversPage } from './pages/MoversPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -45,11 +46,13 @@ export function App() {
             <Route path="people/new" element={<PersonEditPage />} />
             <Route path="people/:personId" element={<PersonPage />} />
             <Route path="people/:personId/edit" element={<PersonEditPage />} />
+            <Route path="moments" element={<MomentsPage />} />
             <Route path="moments/new" element={<LogMomentPage />} />
             <Route path="gatherings" element={<GatheringsPage />} />
             <Route path="gatherings/new" element={<PlanTablePage />} />
             <Route path="gatherings/series" element={<SeriesPage />} />
             <Route path="gatherings/:gatheringId" element={<GatheringPage />} />
+            <Route path="moments/:momentId/edit" element={<EditMomentPage />} />
             <Route path="introductions" element={<IntroductionsPage />} />
             <Route path="movers" element={<MoversPage />} />
             <Route path="circles" element={<CirclesPage />} />

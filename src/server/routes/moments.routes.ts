@@ -1,7 +1,13 @@
-/** Moments: log one in seconds, list them, look one up. */
+/** Moments: log one in seconds, list them, look one up, change or remove one. */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MomentInput } from '../../app/moments';
-import { deleteMoment, listMoments, logMoment, momentWithNames } from '../../app/moments';
+import {
+  deleteMoment,
+  listMoments,
+  logMoment,
+  momentWithNames,
+  updateMoment,
+} from '../../app/moments';
 import { WorkspaceItemParam, WorkspaceParam } from '../../contracts/common.contract';
 import { Moment, MomentCreate, MomentsQuery } from '../../contracts/moment.contract';
 import type { Api } from '../env';
@@ -68,10 +74,35 @@ export const registerMomentRoutes = (app: Api): void => {
 
   app.openapi(
     createRoute({
+      method: 'put',
+      path: '/api/workspaces/{workspaceId}/moments/{id}',
+      tags,
+      summary: 'Change a moment: its kind, title, date, place, notes and who was there',
+      description:
+        'Takes the whole moment, as when it was logged. Ties it made that it no longer implies (someone taken off, or marked as merely present) are removed unless another moment implies them or you edited them; last-contact dates it set move back.',
+      security,
+      request: { params: WorkspaceItemParam, ...jsonBody(MomentCreate) },
+      responses: { 200: jsonContent(Moment, 'The moment as changed'), ...commonErrors },
+    }),
+    async (c) => {
+      const moment = await updateMoment(
+        c.get('ctx'),
+        c.get('access'),
+        c.req.valid('param').id,
+        c.req.valid('json') as MomentInput,
+      );
+      return c.json(Moment.parse(moment), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
       method: 'delete',
       path: '/api/workspaces/{workspaceId}/moments/{id}',
       tags,
-      summary: 'Remove a moment (the ties it created stay)',
+      summary: 'Remove a moment',
+      description:
+        'Ties the moment made that no other moment implies, and that you have not edited, go with it; your last contact with its people moves back to the latest moment still logged.',
       security,
       request: { params: WorkspaceItemParam },
       responses: { 204: noContent, ...commonErrors },

@@ -1,5 +1,6 @@
 /** People, their ties and their timeline. */
 import { createRoute, z } from '@hono/zod-openapi';
+import { listGoals, setGoal } from '../../app/goals';
 import {
   createPerson,
   deletePerson,
@@ -12,6 +13,8 @@ import {
 import { WorkspaceItemParam, WorkspaceParam } from '../../contracts/common.contract';
 import { MomentOfPerson } from '../../contracts/moment.contract';
 import {
+  Goal,
+  GoalSet,
   PeoplePage,
   PeopleQuery,
   Person,
@@ -49,16 +52,16 @@ export const registerPeopleRoutes = (app: Api): void => {
       method: 'post',
       path: '/api/workspaces/{workspaceId}/people',
       tags,
-      summary: 'Add a person',
+      summary: 'Add a person, tied to you when `tieToYou` says how you know them',
       security,
       request: { params: WorkspaceParam, ...jsonBody(PersonCreate) },
       responses: { 201: jsonContent(Person, 'The new person'), ...commonErrors },
     }),
-    async (c) =>
-      c.json(
-        Person.parse(await createPerson(c.get('ctx'), c.get('access'), c.req.valid('json'))),
-        201,
-      ),
+    async (c) => {
+      const { tieToYou, ...draft } = c.req.valid('json');
+      const person = await createPerson(c.get('ctx'), c.get('access'), draft, tieToYou);
+      return c.json(Person.parse(person), 201);
+    },
   );
 
   app.openapi(
@@ -113,6 +116,41 @@ export const registerPeopleRoutes = (app: Api): void => {
       await deletePerson(c.get('ctx'), c.get('access'), c.req.valid('param').id);
       return c.body(null, 204);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/workspaces/{workspaceId}/people/{id}/goal',
+      tags,
+      summary: 'Mark or unmark someone you want to grow closer to (one of your goals)',
+      description:
+        'Goals weigh in every pair value with this person ("Your goals" in the engine weights).',
+      security,
+      request: { params: WorkspaceItemParam, ...jsonBody(GoalSet) },
+      responses: { 200: jsonContent(Goal, 'The mark as set'), ...commonErrors },
+    }),
+    async (c) => {
+      const { goal } = c.req.valid('json');
+      const set = await setGoal(c.get('ctx'), c.get('access'), c.req.valid('param').id, goal);
+      return c.json(Goal.parse(set), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/workspaces/{workspaceId}/goals',
+      tags,
+      summary: 'The people you want to grow closer to',
+      security,
+      request: { params: WorkspaceParam },
+      responses: {
+        200: jsonContent(z.array(z.object({ id: z.string(), displayName: z.string() })), 'Goals'),
+        ...commonErrors,
+      },
+    }),
+    async (c) => c.json(await listGoals(c.get('ctx'), c.get('access')), 200),
   );
 
   app.openapi(

@@ -10,6 +10,7 @@ import * as tieGraph from './0007-tie-graph';
 import * as changeCounter from './0008-change-counter';
 import * as contactDetails from './0009-contact-details';
 import * as gatherings from './0010-gatherings';
+import * as personGoals from './0011-person-goals';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-change-counter': changeCounter,
   '0009-contact-details': contactDetails,
   '0010-gatherings': gatherings,
+  '0011-person-goals': personGoals,
 };

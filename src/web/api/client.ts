@@ -59,9 +59,11 @@ import type {
   PeoplePage,
   PeopleQuery as PeopleQuerySchema,
   Person,
+  PersonCreate,
   PersonInput,
 } from '../../contracts/person.contract';
 import type { Tie, TieCreate, TieOfPerson } from '../../contracts/tie.contract';
+import { bumpDataVersion } from './data-version';
 
 /** The reason the server gave for one bad field. */
 export type FieldProblem = NonNullable<ErrorBody['error']['fields']>[number];
@@ -122,7 +124,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', 'Salon could not be reached. Check your connection.');
   }
-  if (response.status === 204) return undefined as T;
+  // A 204 has an empty body: `data` stays undefined.
   const text = await response.text();
   const data: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) {
@@ -136,6 +138,8 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     if (response.status === 401 && !options.quiet401) onUnauthorized?.();
     throw error;
   }
+  // A write landed: every loaded answer may be stale now.
+  if (method !== 'GET') bumpDataVersion();
   return data as T;
 }
 
@@ -246,6 +250,7 @@ const uploadImport = (
     xhr.onload = () => {
       const data = xhr.responseText ? safeJson(xhr.responseText) : undefined;
       if (xhr.status >= 200 && xhr.status < 300) {
+        if (!options.dryRun) bumpDataVersion();
         resolve(data as ImportReport);
         return;
       }
@@ -305,12 +310,19 @@ export const api = {
       ),
     get: (workspaceId: string, personId: string, signal?: AbortSignal) =>
       request<Person>('GET', `${ws(workspaceId)}/people/${id(personId)}`, signal ? { signal } : {}),
-    create: (workspaceId: string, body: PersonInput) =>
+    create: (workspaceId: string, body: z.input<typeof PersonCreate>) =>
       request<Person>('POST', `${ws(workspaceId)}/people`, { body }),
     update: (workspaceId: string, personId: string, body: PersonInput) =>
       request<Person>('PATCH', `${ws(workspaceId)}/people/${id(personId)}`, { body }),
     remove: (workspaceId: string, personId: string) =>
       request<void>('DELETE', `${ws(workspaceId)}/people/${id(personId)}`),
+    /** Marks someone the host wants to grow closer to (one of their goals), or unmarks them. */
+    setGoal: (workspaceId: string, personId: string, goal: boolean) =>
+      request<{ personId: string; goal: boolean }>(
+        'PUT',
+        `${ws(workspaceId)}/people/${id(personId)}/goal`,
+        { body: { goal } },
+      ),
     ties: (workspaceId: string, personId: string, signal?: AbortSignal) =>
       request<TieOfPerson[]>(
         'GET',
@@ -443,12 +455,18 @@ export const api = {
   },
 
   moments: {
-    list: (workspaceId: string, limit = 50) =>
-      request<Moment[]>('GET', `${ws(workspaceId)}/moments${query({ limit })}`),
+    list: (workspaceId: string, limit = 50, signal?: AbortSignal) =>
+      request<Moment[]>(
+        'GET',
+        `${ws(workspaceId)}/moments${query({ limit })}`,
+        signal ? { signal } : {},
+      ),
     get: (workspaceId: string, momentId: string) =>
       request<Moment>('GET', `${ws(workspaceId)}/moments/${id(momentId)}`),
     create: (workspaceId: string, body: MomentCreate) =>
       request<Moment>('POST', `${ws(workspaceId)}/moments`, { body }),
+    update: (workspaceId: string, momentId: string, body: MomentCreate) =>
+      request<Moment>('PUT', `${ws(workspaceId)}/moments/${id(momentId)}`, { body }),
     remove: (workspaceId: string, momentId: string) =>
       request<void>('DELETE', `${ws(workspaceId)}/moments/${id(momentId)}`),
   },

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { survivorByDefault } from '../../domain/merge-survivor';
 import { api, type Person } from '../api/client';
 import { Avatar } from './Avatar';
 import { ErrorNotice } from './ErrorNotice';
@@ -135,7 +136,8 @@ export function MergeDialog({ workspaceId, person, onClose, onMerged }: MergeDia
             excludeSelf
             onPick={(p) => {
               setOther(p);
-              setKeepThis(true);
+              // The older, fuller record comes first unless the host says otherwise.
+              setKeepThis(survivorByDefault(person, p) === person);
             }}
             autoFocus
           />

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { api, type Person } from '../api/client';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useFetch } from '../hooks/useFetch';
@@ -29,7 +29,9 @@ const subtitleOf = (person: Person): string =>
 
 /**
  * Find someone by typing a few letters (the ARIA combobox pattern: arrows move, Enter picks,
- * Escape closes). It can also offer to add a new person under the name typed.
+ * Escape closes). It can also offer to add a new person under the name typed, as a distinct last
+ * option: Enter picks the best match (waiting for the search to catch up with the typing), and
+ * creates someone new only when the host moved to that option on purpose.
  */
 export function PersonTypeahead({
   workspaceId,
@@ -46,16 +48,23 @@ export function PersonTypeahead({
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  /** The host moved through the options with the arrows: Enter means the one they reached. */
+  const [navigated, setNavigated] = useState(false);
+  /** Enter came before the search caught up: pick once it has. */
+  const [enterPending, setEnterPending] = useState(false);
   const typed = text.trim();
   const query = useDebouncedValue(typed, 120);
   const results = useFetch(
-    (signal) =>
-      query
-        ? api.people.list(workspaceId, { q: query, limit: RESULTS + 4 }, signal)
-        : Promise.resolve({ items: [] as Person[], nextCursor: null }),
+    async (signal) => ({
+      query,
+      items: query
+        ? (await api.people.list(workspaceId, { q: query, limit: RESULTS + 4 }, signal)).items
+        : [],
+    }),
     [workspaceId, query],
   );
-  const settled = query === typed && !results.loading;
+  // Settled once the results on hand answer what is in the box (not an earlier query).
+  const settled = results.data?.query === typed && !results.loading;
   const people = (results.data?.items ?? [])
     .filter((p) => !excludeIds?.has(p.id) && !(excludeSelf && p.isSelf))
     .slice(0, RESULTS);
@@ -74,24 +83,40 @@ export function PersonTypeahead({
     else onCreate?.(option.name);
     setText('');
     setActive(0);
+    setNavigated(false);
     setOpen(false);
   };
+
+  const pickOnEnter = () => {
+    const option = options[activeIndex];
+    if (option?.kind === 'person' || (option?.kind === 'create' && navigated)) choose(option);
+    else setOpen(true);
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the search settles.
+  useEffect(() => {
+    if (!enterPending || !settled) return;
+    setEnterPending(false);
+    pickOnEnter();
+  }, [enterPending, settled]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
       event.preventDefault();
       setOpen(true);
+      setNavigated(true);
       setActive((activeIndex + 1) % Math.max(options.length, 1));
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
       setOpen(true);
+      setNavigated(true);
       setActive((activeIndex - 1 + options.length) % Math.max(options.length, 1));
     } else if (event.key === 'Enter') {
-      const option = options[activeIndex];
-      if (!expanded || !option) return;
+      if (!typed) return;
       event.preventDefault();
-      // While results are catching up with the typing, only "Add" is certain to mean what was typed.
-      if (settled || option.kind === 'create') choose(option);
+      // While results are catching up with the typing, the best match is not known yet.
+      if (settled) pickOnEnter();
+      else setEnterPending(true);
     } else if (event.key === 'Escape') {
       if (expanded) {
         event.preventDefault();
@@ -123,6 +148,7 @@ export function PersonTypeahead({
         onChange={(e) => {
           setText(e.target.value);
           setActive(0);
+          setNavigated(false);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
@@ -144,7 +170,7 @@ export function PersonTypeahead({
             role="option"
             tabIndex={-1}
             aria-selected={index === activeIndex}
-            className="typeahead-option"
+            className={`typeahead-option${option.kind === 'create' ? ' typeahead-option-create' : ''}`}
             // Keep focus in the box so the click lands before blur closes the list.
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => choose(option)}
@@ -164,7 +190,7 @@ export function PersonTypeahead({
                 </span>
               </>
             ) : (
-              <span className="typeahead-create">+ Add ‘{option.name}’</span>
+              <span className="typeahead-create">+ Add ‘{option.name}’ as someone new</span>
             )}
           </div>
         ))}

@@ -29,9 +29,17 @@ export function ShouldMeet({ workspaceId, person }: { workspaceId: string; perso
       ) : !suggestions.data ? (
         <Spinner inline label="Working out who they should meet" />
       ) : list.length === 0 ? (
-        <p className="muted">
-          {suggestions.data.reason ?? 'No one stands out yet: record more ties, asks and offers.'}
-        </p>
+        <>
+          <p className="muted">
+            {suggestions.data.reason ?? 'No one stands out yet: record more ties, asks and offers.'}
+          </p>
+          {person.isSelf ? (
+            <p className="muted">
+              Whom the people you know should meet among themselves is under{' '}
+              <Link to="/introductions">Introductions to make</Link>.
+            </p>
+          ) : null}
+        </>
       ) : (
         <ol className="suggestions" aria-label={`People ${person.displayName} should meet`}>
           {list.map((s) => {

@@ -34,6 +34,15 @@ export function TheirReach({ workspaceId, person }: { workspaceId: string; perso
           <p className="reach-explanation">{asSentence(r.explanation)}</p>
           <Bridges bridges={r.bridges} spanned={r.circlesSpanned} />
           <ReachParts parts={r.parts} />
+          <details className="reach-help">
+            <summary>What these words mean</summary>
+            <p>
+              <strong>Your contacts</strong> are the people tied to you: those you recorded as
+              knowing, met at a moment you logged, or imported. A <strong>circle</strong> is a group
+              of people who mostly know each other; someone who <strong>spans</strong> several
+              circles has ties into each of them, so they can carry an introduction across.
+            </p>
+          </details>
         </div>
       )}
     </section>

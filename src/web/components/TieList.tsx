@@ -21,11 +21,13 @@ interface TieListProps {
   readonly person: Person;
   readonly ties: readonly TieOfPerson[];
   readonly canEdit: boolean;
-  readonly onChange: () => void;
 }
 
-/** Whom this person knows, strongest first, and a way to record one more. */
-export function TieList({ workspaceId, person, ties, canEdit, onChange }: TieListProps) {
+/**
+ * Whom this person knows, strongest first, and a way to record one more. A change reloads the
+ * list (and every engine answer on screen) through the data version, not a callback.
+ */
+export function TieList({ workspaceId, person, ties, canEdit }: TieListProps) {
   const strengthId = useId();
   const [other, setOther] = useState<Person | null>(null);
   const [strength, setStrength] = useState(DEFAULT_TIE_STRENGTH);
@@ -46,7 +48,6 @@ export function TieList({ workspaceId, person, ties, canEdit, onChange }: TieLis
       await api.ties.create(workspaceId, { aId: person.id, bId: other.id, strength });
       setOther(null);
       setStrength(DEFAULT_TIE_STRENGTH);
-      onChange();
     } catch (failure) {
       setError(failure);
     } finally {
@@ -63,7 +64,6 @@ export function TieList({ workspaceId, person, ties, canEdit, onChange }: TieLis
     if (!confirmed) return;
     try {
       await api.ties.remove(workspaceId, tie.id);
-      onChange();
     } catch (failure) {
       setError(failure);
     }

@@ -74,6 +74,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     phone: true,
   },
   {
+    to: '/moments',
+    label: 'Moments',
+    short: 'Moments',
+    icon: 'moment',
+    section: 'hosting',
+    phone: false,
+  },
+  {
     to: '/import',
     label: 'Import contacts',
     short: 'Import',

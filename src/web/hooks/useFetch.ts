@@ -1,5 +1,6 @@
 import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react';
 import { isAbort } from '../api/client';
+import { useDataVersion } from './useDataVersion';
 
 export interface Fetched<T> {
   readonly data: T | undefined;
@@ -12,8 +13,9 @@ export interface Fetched<T> {
 }
 
 /**
- * Loads data for a page and reloads it when `deps` change. A newer load aborts the older one,
- * so a fast typist or a quick back-and-forth never sees a stale answer land last.
+ * Loads data for a page and reloads it when `deps` change or any write lands (the data version,
+ * see `api/data-version.ts`). A newer load aborts the older one, so a fast typist or a quick
+ * back-and-forth never sees a stale answer land last.
  */
 export const useFetch = <T>(
   load: (signal: AbortSignal) => Promise<T>,
@@ -23,6 +25,7 @@ export const useFetch = <T>(
   const [error, setError] = useState<unknown>(undefined);
   const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
+  const version = useDataVersion();
   const loadRef = useRef(load);
   loadRef.current = load;
 
@@ -44,7 +47,7 @@ export const useFetch = <T>(
       },
     );
     return () => controller.abort();
-  }, [...deps, generation]);
+  }, [...deps, generation, version]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const set = useCallback((value: T) => setData(value), []);

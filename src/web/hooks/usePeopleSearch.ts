@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, isAbort, type Person } from '../api/client';
+import { useDataVersion } from './useDataVersion';
 
 export interface PeopleSearch {
   readonly items: readonly Person[];
@@ -41,7 +42,8 @@ export const usePeopleSearch = (
   pageRef.current = page;
   const loadingMoreRef = useRef(false);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` forces a reload.
+  const version = useDataVersion();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` and `version` (a write landed) force a reload.
   useEffect(() => {
     controller.current?.abort();
     const current = new AbortController();
@@ -62,7 +64,7 @@ export const usePeopleSearch = (
       },
     );
     return () => current.abort();
-  }, [workspaceId, query, pageSize, generation]);
+  }, [workspaceId, query, pageSize, generation, version]);
 
   const loadMore = useCallback(() => {
     const { nextCursor, query: pageQuery } = pageRef.current;

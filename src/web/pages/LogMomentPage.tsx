@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   ATTENDEE_MARKS,
   type AttendeeMark,
@@ -17,7 +17,9 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
 import { Icon } from '../components/Icon';
 import { PersonTypeahead } from '../components/PersonTypeahead';
+import { Spinner } from '../components/Spinner';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { useFetch } from '../hooks/useFetch';
 import { useSession } from '../hooks/useSession';
 import { formatDay, todayIso } from '../lib/date';
 import { MARK_LABELS } from '../lib/labels';
@@ -53,16 +55,57 @@ const markLabels = MARK_LABELS as Readonly<Record<AttendeeMark, string>>;
  */
 export function LogMomentPage() {
   useDocumentTitle('Log a moment');
+  return <MomentForm editing={null} />;
+}
+
+/** Change a logged moment (at /moments/:momentId/edit): the same form, filled in. */
+export function EditMomentPage() {
+  useDocumentTitle('Edit moment');
+  const { momentId = '' } = useParams();
   const { workspace } = useSession();
+  const moment = useFetch(() => api.moments.get(workspace.id, momentId), [workspace.id, momentId]);
+  if (moment.error) {
+    return (
+      <div className="page">
+        <ErrorNotice error={moment.error} title="This moment could not be loaded." />
+      </div>
+    );
+  }
+  // The form takes the moment as its starting values: a later reload does not refill it.
+  if (!moment.data) {
+    return (
+      <div className="page-loading">
+        <Spinner label="Loading" />
+      </div>
+    );
+  }
+  return <MomentForm key={momentId} editing={moment.data} />;
+}
+
+function MomentForm({ editing }: { editing: Moment | null }) {
+  const { workspace } = useSession();
+  const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [initial] = useState(rememberedKind);
+  const [initial] = useState(() =>
+    editing
+      ? { context: editing.context as MomentContext, kind: editing.kind as MomentKind }
+      : rememberedKind(),
+  );
   const [context, setContext] = useState<MomentContext>(initial.context);
   const [kind, setKind] = useState<MomentKind>(initial.kind);
-  const [occurredOn, setOccurredOn] = useState(todayIso);
-  const [attendees, setAttendees] = useState<Attendee[]>([]);
-  const [title, setTitle] = useState('');
-  const [place, setPlace] = useState('');
-  const [notes, setNotes] = useState('');
+  const [occurredOn, setOccurredOn] = useState(() => editing?.occurredOn ?? todayIso());
+  const [attendees, setAttendees] = useState<Attendee[]>(
+    () =>
+      editing?.attendees.map((a) => ({
+        key: a.personId,
+        personId: a.personId,
+        displayName: a.displayName,
+        mark: a.mark as AttendeeMark,
+      })) ?? [],
+  );
+  const [title, setTitle] = useState(editing?.title ?? '');
+  const [place, setPlace] = useState(editing?.place ?? '');
+  const [notes, setNotes] = useState(editing?.notes ?? '');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [logged, setLogged] = useState<Moment | null>(null);
@@ -123,6 +166,11 @@ export function LogMomentPage() {
       ),
     };
     try {
+      if (editing) {
+        await api.moments.update(workspace.id, editing.id, body);
+        navigate('/moments');
+        return;
+      }
       setLogged(await api.moments.create(workspace.id, body));
       try {
         localStorage.setItem(LAST_KIND, kind);
@@ -144,9 +192,14 @@ export function LogMomentPage() {
 
   return (
     <div className="page page-narrow page-log">
-      <h1>Log a moment</h1>
-      <form className="stack form" onSubmit={submit} noValidate aria-label="Log a moment">
-        <ErrorNotice error={error} title="Not logged." />
+      <h1>{editing ? 'Edit moment' : 'Log a moment'}</h1>
+      <form
+        className="stack form"
+        onSubmit={submit}
+        noValidate
+        aria-label={editing ? 'Edit moment' : 'Log a moment'}
+      >
+        <ErrorNotice error={error} title={editing ? 'Not saved.' : 'Not logged.'} />
 
         <ChoiceChips
           legend="Where"
@@ -277,8 +330,13 @@ export function LogMomentPage() {
 
         <div className="form-actions form-actions-sticky">
           <button type="submit" className="button button-primary button-block" disabled={busy}>
-            {busy ? 'Logging…' : 'Log moment'}
+            {editing ? (busy ? 'Saving…' : 'Save changes') : busy ? 'Logging…' : 'Log moment'}
           </button>
+          {editing ? (
+            <Link to="/moments" className="button button-quiet">
+              Cancel
+            </Link>
+          ) : null}
         </div>
       </form>
     </div>

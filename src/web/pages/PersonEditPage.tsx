@@ -2,7 +2,9 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { formatPhone } from '../../contracts/phone';
 import { STATURE_MAX, STATURE_MIN } from '../../domain/person';
+import { DEFAULT_TIE_STRENGTH, TIE_STRENGTH_MAX, TIE_STRENGTH_MIN } from '../../domain/tie';
 import { ApiError, api, type Person, type PersonInput } from '../api/client';
+import { ChoiceChips } from '../components/ChoiceChips';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
 import { Icon } from '../components/Icon';
@@ -10,7 +12,20 @@ import { Spinner } from '../components/Spinner';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useFetch } from '../hooks/useFetch';
 import { useSession } from '../hooks/useSession';
+import { STRENGTH_LABELS } from '../lib/labels';
 import { splitList } from '../lib/text';
+
+/** "How do you know them?": not yet, or how well (the strength of their tie to you). */
+const KNOWING = [
+  'not-yet',
+  ...Array.from({ length: TIE_STRENGTH_MAX - TIE_STRENGTH_MIN + 1 }, (_, i) =>
+    String(TIE_STRENGTH_MIN + i),
+  ),
+] as const;
+type Knowing = (typeof KNOWING)[number];
+const KNOWING_LABELS: Readonly<Record<Knowing, string>> = Object.fromEntries(
+  KNOWING.map((k) => [k, k === 'not-yet' ? 'We have not met' : STRENGTH_LABELS[Number(k)]]),
+) as Record<Knowing, string>;
 
 /** The form's values: every field as the text in its box. */
 interface Draft {
@@ -127,6 +142,7 @@ function PersonForm({ person }: { person: Person | undefined }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [showMore, setShowMore] = useState(() => !!person);
+  const [knowing, setKnowing] = useState<Knowing>(String(DEFAULT_TIE_STRENGTH));
   const formRef = useRef<HTMLFormElement>(null);
 
   // Take the user to the first field the server turned down, with its reason read out.
@@ -150,7 +166,10 @@ function PersonForm({ person }: { person: Person | undefined }) {
     try {
       const saved = person
         ? await api.people.update(workspace.id, person.id, inputOf(draft, person))
-        : await api.people.create(workspace.id, inputOf(draft, undefined));
+        : await api.people.create(workspace.id, {
+            ...inputOf(draft, undefined),
+            tieToYou: knowing === 'not-yet' ? null : { strength: Number(knowing) },
+          });
       navigate(`/people/${saved.id}`, { replace: !!person });
     } catch (failure) {
       setError(failure);
@@ -215,6 +234,23 @@ function PersonForm({ person }: { person: Person | undefined }) {
             />
           )}
         </Field>
+        {person ? null : (
+          <div className="stack know-them">
+            <ChoiceChips
+              legend="How do you know them?"
+              options={KNOWING}
+              labels={KNOWING_LABELS}
+              value={knowing}
+              onChange={setKnowing}
+              size="sm"
+            />
+            <p className="field-hint">
+              Someone you know is tied to you, so Salon sees whom they reach through you. Choose “We
+              have not met” for someone you only want to meet.
+            </p>
+            {line('howWeMet', 'Where you met')}
+          </div>
+        )}
         <Field
           label="Looking for"
           error={reason('asks')}
@@ -275,7 +311,7 @@ function PersonForm({ person }: { person: Person | undefined }) {
                 />
               )}
             </Field>
-            {line('howWeMet', 'How you met')}
+            {person ? line('howWeMet', 'How you met') : null}
             <Field
               label="Stature"
               error={reason('stature')}

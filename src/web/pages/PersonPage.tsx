@@ -6,6 +6,7 @@ import { useConfirm } from '../components/ConfirmDialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
 import { MergeDialog } from '../components/MergeDialog';
+import { MomentList } from '../components/MomentList';
 import { MomentTimeline } from '../components/MomentTimeline';
 import { PersonContactCard } from '../components/PersonContactCard';
 import { ShouldMeet } from '../components/ShouldMeet';
@@ -31,6 +32,7 @@ function PersonView({ personId }: { personId: string }) {
   const { person, ties, moments } = usePerson(workspace.id, personId);
   const mergedFrom = (useLocation().state as { mergedFrom?: string } | null)?.mergedFrom;
   const [deleteError, setDeleteError] = useState<unknown>(null);
+  const [goalError, setGoalError] = useState<unknown>(null);
   const [merging, setMerging] = useState(false);
   const [merged, setMerged] = useState<string | null>(null);
   const confirm = useConfirm();
@@ -78,16 +80,10 @@ function PersonView({ personId }: { personId: string }) {
     }
   };
 
-  const onTiesChanged = () => {
-    ties.reload();
-  };
-
   const onMerged = (survivor: Person, other: string) => {
     setMerging(false);
     if (survivor.id === p.id) {
       person.set(survivor);
-      ties.reload();
-      moments.reload();
       setMerged(other);
     } else {
       navigate(`/people/${survivor.id}`, { replace: true, state: { mergedFrom: p.displayName } });
@@ -113,6 +109,19 @@ function PersonView({ personId }: { personId: string }) {
               Log a moment
             </Link>
           ) : null}
+          {canEdit && !p.isSelf ? (
+            <button
+              type="button"
+              className="button"
+              aria-pressed={p.isGoal === true}
+              title="One of your goals: Salon weighs meeting them higher"
+              onClick={() => {
+                api.people.setGoal(workspace.id, p.id, !p.isGoal).catch(setGoalError);
+              }}
+            >
+              {p.isGoal ? 'Growing closer' : 'Grow closer'}
+            </button>
+          ) : null}
           {canEdit ? (
             <Link to={`/people/${p.id}/edit`} className="button">
               Edit
@@ -132,6 +141,7 @@ function PersonView({ personId }: { personId: string }) {
         </div>
       </header>
       <ErrorNotice error={deleteError} title="Could not remove this person." />
+      <ErrorNotice error={goalError} title="Could not change whether you want to grow closer." />
       {(merged ?? mergedFrom) ? (
         <p className="notice notice-success" role="status">
           {(merged ?? mergedFrom) === p.displayName
@@ -149,20 +159,30 @@ function PersonView({ personId }: { personId: string }) {
       ) : null}
       {confirm.dialog}
 
+      {p.isSelf ? (
+        <p className="self-explain">
+          This is you. Your page is about your network rather than a contact: the moments you
+          logged, your ties (the people tied to you are “your contacts” everywhere in Salon), and
+          whom you could meet next.
+        </p>
+      ) : null}
+
       <dl className="facts">
-        <div className="fact">
-          <dt>Last contact</dt>
-          <dd>
-            {p.lastContactOn ? (
-              <>
-                {formatDay(p.lastContactOn)}{' '}
-                <span className="muted">({sinceDay(p.lastContactOn)})</span>
-              </>
-            ) : (
-              <span className="muted">Not yet</span>
-            )}
-          </dd>
-        </div>
+        {p.isSelf ? null : (
+          <div className="fact">
+            <dt>Last contact</dt>
+            <dd>
+              {p.lastContactOn ? (
+                <>
+                  {formatDay(p.lastContactOn)}{' '}
+                  <span className="muted">({sinceDay(p.lastContactOn)})</span>
+                </>
+              ) : (
+                <span className="muted">Not yet</span>
+              )}
+            </dd>
+          </div>
+        )}
         {p.howWeMet ? (
           <div className="fact">
             <dt>How you met</dt>
@@ -225,31 +245,29 @@ function PersonView({ personId }: { personId: string }) {
         <div className="person-activity">
           <ShouldMeet workspaceId={workspace.id} person={p} />
 
-          <section className="card card-moments" aria-labelledby="moments-title">
-            <h2 id="moments-title">
-              Moments{moments.data ? <span className="count">{moments.data.length}</span> : null}
-            </h2>
-            {moments.data ? (
-              <MomentTimeline moments={moments.data} />
-            ) : moments.error ? (
-              <ErrorNotice error={moments.error} />
-            ) : (
-              <Spinner inline label="Loading moments" />
-            )}
-          </section>
+          {p.isSelf ? (
+            <YourMoments workspaceId={workspace.id} />
+          ) : (
+            <section className="card card-moments" aria-labelledby="moments-title">
+              <h2 id="moments-title">
+                Moments{moments.data ? <span className="count">{moments.data.length}</span> : null}
+              </h2>
+              {moments.data ? (
+                <MomentTimeline moments={moments.data} />
+              ) : moments.error ? (
+                <ErrorNotice error={moments.error} />
+              ) : (
+                <Spinner inline label="Loading moments" />
+              )}
+            </section>
+          )}
 
           <section className="card card-ties" aria-labelledby="ties-title">
             <h2 id="ties-title">
               Ties{ties.data ? <span className="count">{ties.data.length}</span> : null}
             </h2>
             {ties.data ? (
-              <TieList
-                workspaceId={workspace.id}
-                person={p}
-                ties={ties.data}
-                canEdit={canEdit}
-                onChange={onTiesChanged}
-              />
+              <TieList workspaceId={workspace.id} person={p} ties={ties.data} canEdit={canEdit} />
             ) : ties.error ? (
               <ErrorNotice error={ties.error} />
             ) : (
@@ -259,6 +277,31 @@ function PersonView({ personId }: { personId: string }) {
         </div>
       </div>
     </article>
+  );
+}
+
+const RECENT = 5;
+
+/** On your own page: the moments you logged (you were at each), the latest first. */
+function YourMoments({ workspaceId }: { workspaceId: string }) {
+  const recent = useFetch((signal) => api.moments.list(workspaceId, RECENT, signal), [workspaceId]);
+  const stats = useFetch((signal) => api.workspaces.stats(workspaceId, signal), [workspaceId]);
+  return (
+    <section className="card card-moments" aria-labelledby="moments-title">
+      <h2 id="moments-title">
+        Your moments{stats.data ? <span className="count">{stats.data.moments}</span> : null}
+      </h2>
+      {recent.data ? (
+        <>
+          <MomentList moments={recent.data} />
+          {recent.data.length > 0 ? <Link to="/moments">All your moments</Link> : null}
+        </>
+      ) : recent.error ? (
+        <ErrorNotice error={recent.error} />
+      ) : (
+        <Spinner inline label="Loading moments" />
+      )}
+    </section>
   );
 }
 
