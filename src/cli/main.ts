@@ -5,6 +5,7 @@ import { registerBackup } from './commands/backup.command';
 import { registerDemo } from './commands/demo.command';
 import { registerExport } from './commands/export.command';
 import { registerGathering } from './commands/gathering.command';
+import { registerGoals } from './commands/goals.command';
 import { registerImport } from './commands/import.command';
 import { registerMigrate } from './commands/migrate.command';
 import { registerNetwork } from './commands/network.command';
@@ -28,6 +29,7 @@ export const buildProgram = (): Command => {
   registerDemo(program);
   registerNetwork(program);
   registerWeights(program);
+  registerGoals(program);
   registerImport(program);
   registerExport(program);
   registerBackup(program);
