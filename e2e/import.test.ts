@@ -86,8 +86,9 @@ describe('contacts in and out in the browser', () => {
 
     // Undo it from the list of past imports.
     await page.goto('/import');
-    page.once('dialog', (dialog) => dialog.accept());
     await page.getByRole('button', { name: 'Undo the import of Connections.csv' }).click();
+    // Salon's own confirm dialog, not the browser's.
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Undo import' }).click();
     await page.getByRole('list', { name: 'Past imports' }).getByText('Undone').waitFor();
     await shoot(page, 'desktop-import-undone');
     expect(await peopleNamed(page, 'Okonkwo')).toEqual([]);

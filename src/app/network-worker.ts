@@ -5,7 +5,6 @@
  * receives it.
  */
 import { parentPort } from 'node:worker_threads';
-import type { DatabaseConfig } from '../store/database';
 import { openStore } from '../store/store';
 import { buildNetwork, reachOf } from './network';
 import type {

@@ -94,7 +94,7 @@ describe('salon compose, seat and series', () => {
       [['--format', 'breakfast', '--seats', 'six'], /--seats must be a whole number/],
       [
         ['--format', 'breakfast', '--must', 'Nobody Ofthatname'],
-        /Nobody called "Nobody Ofthatname"/,
+        /No one called "Nobody Ofthatname"/,
       ],
     ];
     for (const [args, message] of cases) {

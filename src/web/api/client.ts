@@ -138,8 +138,9 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     if (response.status === 401 && !options.quiet401) onUnauthorized?.();
     throw error;
   }
-  // A write landed: every loaded answer may be stale now.
-  if (method !== 'GET') bumpDataVersion();
+  // A write landed: every loaded answer may be stale now. Signing in or out changes no data
+  // (and a refetch after signing out would only meet a 401).
+  if (method !== 'GET' && !path.startsWith('/auth/')) bumpDataVersion();
   return data as T;
 }
 
