@@ -104,6 +104,11 @@ interface RequestOptions {
   readonly signal?: AbortSignal;
   /** Sign-in expects a 401 for a wrong password and must not trigger the global handler. */
   readonly quiet401?: boolean;
+  /**
+   * False for a write whose caller leaves the page at once (removing a person): refreshing
+   * what is on screen would only ask for what is gone, and the next page loads fresh anyway.
+   */
+  readonly refreshes?: boolean;
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -140,7 +145,8 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   }
   // A write landed: every loaded answer may be stale now. Signing in or out changes no data
   // (and a refetch after signing out would only meet a 401).
-  if (method !== 'GET' && !path.startsWith('/auth/')) bumpDataVersion();
+  if (method !== 'GET' && !path.startsWith('/auth/') && options.refreshes !== false)
+    bumpDataVersion();
   return data as T;
 }
 
@@ -316,7 +322,7 @@ export const api = {
     update: (workspaceId: string, personId: string, body: PersonInput) =>
       request<Person>('PATCH', `${ws(workspaceId)}/people/${id(personId)}`, { body }),
     remove: (workspaceId: string, personId: string) =>
-      request<void>('DELETE', `${ws(workspaceId)}/people/${id(personId)}`),
+      request<void>('DELETE', `${ws(workspaceId)}/people/${id(personId)}`, { refreshes: false }),
     /** Marks someone the host wants to grow closer to (one of their goals), or unmarks them. */
     setGoal: (workspaceId: string, personId: string, goal: boolean) =>
       request<{ personId: string; goal: boolean }>(
