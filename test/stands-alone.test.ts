@@ -50,11 +50,14 @@ const outsideReferences = (): string[] =>
 
 describe('the repository stands alone', () => {
   it('recognises a path into the shared folder and leaves ordinary words alone', () => {
-    expect(OUTSIDE.test("new URL('../../../shared/conformance/x.vcf', import.meta.url)")).toBe(
+    // The samples are assembled, so this file holds no such path itself.
+    const up = (levels: number) => '../'.repeat(levels);
+    const folder = ['sha', 'red'].join('');
+    expect(OUTSIDE.test(`new URL('${up(3)}${folder}/conformance/x.vcf', import.meta.url)`)).toBe(
       true,
     );
-    expect(OUTSIDE.test("resolve(here, '../../shared/datasets')")).toBe(true);
-    expect(OUTSIDE.test('read /work/shared/datasets/NS.txt')).toBe(true);
+    expect(OUTSIDE.test(`resolve(here, '${up(2)}${folder}/datasets')`)).toBe(true);
+    expect(OUTSIDE.test(`read /work/${folder}/datasets/NS.txt`)).toBe(true);
     expect(OUTSIDE.test('top-100 shared with exact')).toBe(false);
     expect(OUTSIDE.test("resolve(here, 'datasets')")).toBe(false);
   });
