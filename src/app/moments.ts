@@ -182,20 +182,30 @@ const absorb = async (
   );
 };
 
+/** The moment's row as typed, with its attendees found or created (new people's ids too). */
+const rowWithAttendees = async (
+  repos: WorkspaceRepositories,
+  hostId: string,
+  input: MomentInput,
+) => {
+  const row = momentRow(input, []);
+  const { attendees, createdIds } = await resolveAttendees(
+    repos,
+    hostId,
+    input.attendees,
+    row.title,
+  );
+  return { row: { ...row, attendees }, createdIds };
+};
+
 /** Logs a moment (see the module comment). */
 export const logMoment = async (ctx: AppContext, access: Access, input: MomentInput) => {
   requireEditor(access);
   const ws = access.workspaceId;
   const logged = await ctx.store.in(ws).transaction(async (repos) => {
     const host = await requireHost(repos);
-    const row = momentRow(input, []);
-    const { attendees, createdIds } = await resolveAttendees(
-      repos,
-      host.id,
-      input.attendees,
-      row.title,
-    );
-    const moment = await repos.moments.create({ ...row, attendees });
+    const { row, createdIds } = await rowWithAttendees(repos, host.id, input);
+    const moment = await repos.moments.create(row);
     const tiesAdded = await growFrom(repos, host.id, moment, createdIds);
     // Last: on PostgreSQL the bump holds the workspace's row until the commit.
     const counted = await repos.changes.bump();
@@ -227,14 +237,8 @@ export const updateMoment = async (
   const changed = await ctx.store.in(ws).transaction(async (repos) => {
     const host = await requireHost(repos);
     const before = await repos.moments.require(id);
-    const row = momentRow(input, []);
-    const { attendees, createdIds } = await resolveAttendees(
-      repos,
-      host.id,
-      input.attendees,
-      row.title,
-    );
-    const moment = await repos.moments.update(id, { ...row, attendees });
+    const { row, createdIds } = await rowWithAttendees(repos, host.id, input);
+    const moment = await repos.moments.update(id, row);
     await growFrom(repos, host.id, moment, createdIds);
     const untied = await undoMoment(repos, host.id, before);
     return { before, moment, untied, counted: await repos.changes.bump() };
